@@ -1,0 +1,60 @@
+#include "article_codec.hpp"
+
+#include <dossier/errors.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace dossier {
+
+const char* to_string(FieldOrigin origin) noexcept {
+  switch (origin) {
+    case FieldOrigin::declared: return "declared";
+    case FieldOrigin::text: return "text";
+    case FieldOrigin::path: return "path";
+    case FieldOrigin::file_time: return "file_time";
+    case FieldOrigin::run: return "run";
+    case FieldOrigin::none: break;
+  }
+  return "none";
+}
+
+FieldOrigin origin_from_string(std::string_view s) {
+  for (auto o : {FieldOrigin::declared, FieldOrigin::text, FieldOrigin::path, FieldOrigin::file_time,
+                 FieldOrigin::run})
+    if (s == to_string(o)) return o;
+  return FieldOrigin::none;
+}
+
+std::string encode_article(const Article& a) {
+  nlohmann::json origins = nlohmann::json::object();
+  for (const auto& [field, origin] : a.origins) origins[field] = to_string(origin);
+  nlohmann::json j = {{"id", a.id},         {"path", a.path},     {"url", a.url},
+                      {"title", a.title},   {"source", a.source}, {"date", a.date},
+                      {"actors", a.actors}, {"format", a.format}, {"origins", origins},
+                      {"text", a.text}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Article decode_article(std::string_view data) {
+  auto j = nlohmann::json::parse(data, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw DatabaseError("a document in the index has unreadable data");
+  Article a;
+  auto get = [&j](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
+  a.id = get("id");
+  a.path = get("path");
+  a.url = get("url");
+  a.title = get("title");
+  a.source = get("source");
+  a.date = get("date");
+  a.format = get("format");
+  a.text = get("text");
+  if (j.contains("actors") && j["actors"].is_array())
+    for (const auto& x : j["actors"])
+      if (x.is_string()) a.actors.push_back(x.get<std::string>());
+  if (j.contains("origins") && j["origins"].is_object())
+    for (const auto& [k, v] : j["origins"].items())
+      if (v.is_string()) a.origins[k] = origin_from_string(v.get<std::string>());
+  return a;
+}
+
+}  // namespace dossier

@@ -1,0 +1,104 @@
+#include "front_matter.hpp"
+
+#include "text.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace dossier {
+namespace {
+
+// Front matter is a few lines; anything larger is not a header we should trust.
+constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
+// Bounds the list walk, so an alias bomb cannot expand into millions of items.
+constexpr std::size_t kMaxListItems = 500;
+
+const char* const kActorKeys[] = {"actors", "actor", "people", "persons", "organisations",
+                                  "organizations", "countries", "places", "entities"};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+void collect_list(const YAML::Node& node, std::vector<std::string>& out) {
+  if (node.IsScalar()) {
+    // "actors: Russia, Ukraine" is a common shorthand for a list.
+    std::string_view rest = node.Scalar();
+    while (!rest.empty()) {
+      std::size_t comma = rest.find(',');
+      std::string_view item = trim(rest.substr(0, comma));
+      if (!item.empty()) out.emplace_back(item);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    return;
+  }
+  if (!node.IsSequence()) return;
+  std::size_t seen = 0;
+  for (const auto& item : node) {
+    if (++seen > kMaxListItems) break;
+    if (item.IsScalar() && !trim(item.Scalar()).empty()) out.emplace_back(trim(item.Scalar()));
+  }
+}
+
+}  // namespace
+
+FrontMatterSplit split_front_matter(std::string_view text) {
+  FrontMatterSplit result{std::nullopt, text, {}};
+  std::string_view rest = text;
+  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  if (rest.substr(0, 3) != "---") return result;
+  std::size_t first_eol = rest.find('\n');
+  if (first_eol == std::string_view::npos || trim(rest.substr(3, first_eol - 3)) != "") return result;
+
+  // Find the closing line: "---" or "..." alone.
+  std::size_t pos = first_eol + 1, close = std::string_view::npos, after = rest.size();
+  while (pos < rest.size() && pos < kMaxFrontMatterBytes) {
+    std::size_t eol = rest.find('\n', pos);
+    std::string_view line = rest.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    std::string_view t = trim(line);
+    if (t == "---" || t == "...") {
+      close = pos;
+      after = eol == std::string_view::npos ? rest.size() : eol + 1;
+      break;
+    }
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+  }
+  if (close == std::string_view::npos) {
+    result.error = "front matter has no closing '---' line";
+    return result;
+  }
+
+  std::string yaml(rest.substr(first_eol + 1, close - first_eol - 1));
+  try {
+    YAML::Node root = YAML::Load(yaml);
+    if (!root.IsMap()) {
+      result.error = "front matter is not a set of 'key: value' lines";
+      return result;
+    }
+    FrontMatter fm;
+    for (const auto& kv : root) {
+      if (!kv.first.IsScalar()) continue;
+      std::string key = lower(kv.first.Scalar());
+      if (std::find(std::begin(kActorKeys), std::end(kActorKeys), key) != std::end(kActorKeys)) {
+        collect_list(kv.second, fm.actors);
+      } else if (kv.second.IsScalar()) {
+        fm.scalars[key] = std::string(trim(kv.second.Scalar()));
+      } else if (kv.second.IsSequence() && kv.second.size() > 0 && kv.second[0].IsScalar()) {
+        fm.scalars[key] = std::string(trim(kv.second[0].Scalar()));  // e.g. author: [A, B]
+      }
+    }
+    result.front_matter = std::move(fm);
+    result.body = rest.substr(after);
+  } catch (const YAML::Exception& e) {
+    result.error = "front matter is not valid YAML: " + std::string(e.what());
+  }
+  return result;
+}
+
+}  // namespace dossier

@@ -1,0 +1,52 @@
+#pragma once
+// The one table that maps dossier's fields to Xapian prefixes and value slots.
+// Nothing outside schema.cpp spells a prefix or a slot number.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::schema {
+
+enum class Field { id, path, title, source, date, actors, format, url, text, stamp, date_number };
+
+// How a field reaches the index.
+enum class Kind {
+  unique_id,       // one boolean term per document, used to replace it
+  free_text,       // positional, stemmed words under a prefix (and unprefixed)
+  boolean_filter,  // one exact term per value, no effect on document length
+  value_only,      // only a value slot (sorting, ranges, bookkeeping)
+};
+
+struct FieldSpec {
+  Field field;
+  std::string_view name;         // the name users type before ':' and JSON keys
+  std::string_view prefix;       // Xapian term prefix, empty when the field has no terms
+  std::optional<unsigned> slot;  // value slot, if the field keeps a value
+  Kind kind;
+  bool multi_valued;             // several values per document (actors)
+};
+
+const std::vector<FieldSpec>& fields();
+const FieldSpec& spec(Field field);
+// The spec whose user-facing name is `name` (e.g. "actor"), if any.
+const FieldSpec* find_by_query_name(std::string_view name);
+
+// The exact term the indexer writes and the query rewriter asks for: prefix
+// plus the normalised value, kept within Xapian's term length limit.
+std::string filter_term(Field field, std::string_view value);
+// The id term; long ids are shortened with a hash so any id fits.
+std::string id_term(std::string_view id);
+// Lower-case, punctuation-free form of a filter value ("North Korea" -> "north_korea").
+std::string normalise_filter_value(std::string_view value);
+
+// Free-text prefix for the title field.
+std::string_view title_prefix();
+
+// Key under which the database keeps metadata about itself.
+constexpr std::string_view kGazetteerKey = "dossier:gazetteer";
+constexpr std::string_view kLastRunKey = "dossier:last-run";
+constexpr std::string_view kRootsKey = "dossier:roots";
+
+}  // namespace dossier::schema

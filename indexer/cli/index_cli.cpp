@@ -1,0 +1,239 @@
+#include "index_cli.hpp"
+
+#include <dossier/errors.hpp>
+#include <dossier/index_location.hpp>
+#include <dossier/indexer.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace dossier::cli {
+namespace {
+
+// Exit codes, one table for the whole CLI (see README "Exit codes").
+enum Exit : int { kDone = 0, kSkippedStrict = 1, kUsage = 2, kIndexProblem = 3 };
+
+std::shared_ptr<spdlog::logger> make_logger(bool quiet) {
+  auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  auto logger = std::make_shared<spdlog::logger>("dossier-index", sink);
+  logger->set_pattern("dossier-index: %^%l%$: %v");
+  logger->set_level(quiet ? spdlog::level::err : spdlog::level::warn);
+  return logger;
+}
+
+// A user-visible path, with control characters (possible in file names) made visible.
+std::string printable(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void operator()(const Progress& p) {
+    if (!enabled_ || p.files_total == 0) return;
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double rate = secs > 0 ? static_cast<double>(p.files_done) / secs : 0;
+    double left = rate > 0 ? static_cast<double>(p.files_total - p.files_done) / rate : 0;
+    std::fprintf(stderr, "\r\033[K%zu/%zu files  %.0f files/s  %.0f s left", p.files_done, p.files_total, rate, left);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void finish() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::string summary_line(const IndexReport& r) {
+  std::string line = "indexed: " + std::to_string(r.added) + " added, " + std::to_string(r.updated) + " updated, " +
+                     std::to_string(r.unchanged) + " unchanged, " + std::to_string(r.removed) + " removed, " +
+                     std::to_string(r.skipped) + " skipped";
+  auto reasons = r.skipped_by_reason();
+  if (!reasons.empty()) {
+    line += " (";
+    bool first = true;
+    for (const auto& [reason, n] : reasons) {
+      line += (first ? "" : ", ") + std::to_string(n) + " " + reason;
+      first = false;
+    }
+    line += ")";
+  }
+  return line;
+}
+
+nlohmann::json report_json(const IndexReport& r) {
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : r.problems)
+    problems.push_back({{"path", p.path}, {"reason", p.reason}, {"detail", p.detail}, {"skipped", p.skipped}});
+  return {{"version", 1},      {"added", r.added},     {"updated", r.updated}, {"unchanged", r.unchanged},
+          {"removed", r.removed}, {"skipped", r.skipped}, {"skipped_by_reason", r.skipped_by_reason()},
+          {"problems", problems}};
+}
+
+int run_stats(const std::string& index, bool json) {
+  IndexStats s = read_index_stats(resolve_index_path(index));
+  if (json) {
+    nlohmann::json j = {{"version", 1},          {"documents", s.documents}, {"formats", s.formats},
+                        {"sources", s.sources},  {"first_date", s.first_date}, {"last_date", s.last_date},
+                        {"size_on_disk", s.size_on_disk}};
+    nlohmann::json actors = nlohmann::json::array();
+    for (const auto& [name, n] : s.top_actors) actors.push_back({{"actor", name}, {"documents", n}});
+    j["top_actors"] = actors;
+    j["last_run"] = s.last_run.empty() ? nlohmann::json() : nlohmann::json::parse(s.last_run, nullptr, false);
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return kDone;
+  }
+  std::cout << "documents:    " << s.documents << "\n";
+  std::cout << "size on disk: " << (s.size_on_disk + 512 * 1024) / (1024 * 1024) << " MB\n";
+  std::cout << "dates:        " << (s.first_date.empty() ? "none" : s.first_date + " .. " + s.last_date) << "\n";
+  std::cout << "formats:\n";
+  for (const auto& [f, n] : s.formats) std::cout << "  " << n << "\t" << printable(f) << "\n";
+  std::cout << "sources:\n";
+  for (const auto& [f, n] : s.sources) std::cout << "  " << n << "\t" << printable(f) << "\n";
+  std::cout << "top actors:\n";
+  for (const auto& [a, n] : s.top_actors) std::cout << "  " << n << "\t" << printable(a) << "\n";
+  if (!s.last_run.empty()) {
+    auto run = nlohmann::json::parse(s.last_run, nullptr, false);
+    if (run.is_object() && run.contains("problems") && !run["problems"].empty()) {
+      std::cout << "problems in the last run:\n";
+      for (const auto& p : run["problems"])
+        std::cout << "  " << printable(p.value("reason", "")) << "\t" << printable(p.value("path", "")) << ": "
+                  << printable(p.value("detail", "")) << "\n";
+    }
+  }
+  return kDone;
+}
+
+int run_suggest(const std::string& index, const IndexerOptions& options, std::size_t limit) {
+  for (const auto& [name, n] : suggest_actors(resolve_index_path(index), options, limit))
+    std::cout << n << "\t" << printable(name) << "\n";
+  return kDone;
+}
+
+}  // namespace
+
+int run_index_cli(const std::vector<std::string>& args) {
+  CLI::App app{"dossier-index: index folders of reports for dossier-search"};
+  app.set_version_flag("--version", "dossier-index 0.1");
+  std::vector<std::string> folders;
+  std::string index;
+  IndexerOptions options;
+  bool strict = false, quiet = false, json = false;
+  int year = 0;
+  double max_mb = 64;
+  std::vector<std::string> maps;
+
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("--index", index, "index location (default: $DOSSIER_INDEX or ~/.local/share/dossier/index)");
+  };
+  add_common(&app);
+  app.add_option("folders", folders, "folders to index (recursively); name a folder like a subcommand as ./name");
+  app.add_option("--year", year, "year for dates written without one (\"June 18\")");
+  app.add_option("--source", options.source, "source for documents that do not name one");
+  app.add_option("--actors", options.actors_file, "extra actors file (TSV: name, type, aliases)");
+  app.add_option("--map", maps, "map a record field to a dossier field, e.g. --map headline=title")->allow_extra_args(false);
+  app.add_option("--path-pattern", options.path_patterns, "take fields from paths, e.g. '{source}/*'")->allow_extra_args(false);
+  app.add_option("--max-file-size", max_mb, "skip files larger than this many MB (default 64)");
+  app.add_flag("--follow-symlinks", options.follow_external_symlinks, "follow links that point outside the folder");
+  app.add_flag("--wait", options.wait_for_lock, "wait for another indexer to finish instead of failing");
+  app.add_option("--threads", options.threads, "parsing threads (default: one per core)");
+  app.add_flag("--strict", strict, "exit 1 when any file was skipped");
+  app.add_flag("-q,--quiet", quiet, "no progress and no per-file warnings");
+  app.add_flag("--json", json, "print the run's report as JSON on stdout");
+
+  auto* stats = app.add_subcommand("stats", "show what the index holds");
+  add_common(stats);
+  stats->add_flag("--json", json, "print JSON");
+  auto* suggest = app.add_subcommand("suggest-actors", "list frequent names the gazetteer does not know");
+  add_common(suggest);
+  std::size_t limit = 50;
+  suggest->add_option("--limit", limit, "how many names to list");
+  suggest->add_option("--actors", options.actors_file, "extra actors file (names in it are known)");
+  app.require_subcommand(0, 1);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "dossier-index: " << e.what() << " (see --help)\n";
+    return kUsage;
+  }
+
+  try {
+    if (stats->parsed()) return run_stats(index, json);
+    if (suggest->parsed()) return run_suggest(index, options, limit);
+    if (folders.empty()) {
+      std::cerr << "dossier-index: no folder given: dossier-index FOLDER... [--index PATH] (see --help)\n";
+      return kUsage;
+    }
+    if (year != 0) options.year = year;
+    if (max_mb <= 0) {
+      std::cerr << "dossier-index: --max-file-size must be positive\n";
+      return kUsage;
+    }
+    options.max_file_bytes = static_cast<std::uintmax_t>(max_mb * 1024 * 1024);
+    for (const auto& m : maps) {
+      auto eq = m.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
+        std::cerr << "dossier-index: --map wants FIELD=NAME, got '" << m << "'\n";
+        return kUsage;
+      }
+      options.field_map[m.substr(0, eq)] = m.substr(eq + 1);
+    }
+    options.logger = make_logger(quiet);
+
+    Indexer indexer(resolve_index_path(index), options);
+    IndexReport total;
+    ProgressLine progress(!quiet && ::isatty(STDERR_FILENO));
+    for (const auto& folder : folders) {
+      total.merge(indexer.add_folder(folder, [&progress](const Progress& p) { progress(p); }));
+      progress.finish();
+    }
+    std::cerr << "dossier-index: " << summary_line(total) << "\n";
+    if (json) std::cout << report_json(total).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return strict && total.skipped > 0 ? kSkippedStrict : kDone;
+  } catch (const LockError& e) {
+    std::cerr << "dossier-index: " << e.what() << "\n";
+    return kIndexProblem;
+  } catch (const DatabaseError& e) {
+    std::cerr << "dossier-index: " << e.what() << "\n";
+    return kIndexProblem;
+  } catch (const InvalidArgument& e) {
+    std::cerr << "dossier-index: " << e.what() << "\n";
+    return kUsage;
+  } catch (const Error& e) {
+    std::cerr << "dossier-index: " << e.what() << "\n";
+    return kIndexProblem;
+  } catch (const std::exception& e) {
+    std::cerr << "dossier-index: unexpected error: " << e.what() << "\n";
+    return kIndexProblem;
+  }
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,315 @@
+#include <dossier/errors.hpp>
+#include <dossier/indexer.hpp>
+
+#include "document_builder.hpp"
+#include "enrich.hpp"
+#include "file_loader.hpp"
+#include "gazetteer.hpp"
+#include "index_writer.hpp"
+#include "logger.hpp"
+#include "readers/reader.hpp"
+#include "schema.hpp"
+#include "walker.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <thread>
+#include <unordered_set>
+
+namespace dossier {
+namespace {
+
+// Files per atomic batch: small enough that a killed run loses little work,
+// large enough that commits do not dominate.
+constexpr std::size_t kBatchFiles = 256;
+
+struct PreparedDocument {
+  std::string id_term;
+  Xapian::Document document;
+};
+
+// Everything one file becomes, prepared off the writer thread.
+struct PreparedFile {
+  const FileEntry* file = nullptr;
+  std::vector<PreparedDocument> documents;
+  std::vector<FileProblem> problems;
+  bool skipped = false;
+};
+
+std::string canonical_folder(const std::string& folder) {
+  char buf[PATH_MAX];
+  if (::realpath(folder.c_str(), buf) == nullptr)
+    throw InvalidArgument("cannot read folder '" + folder + "': " + std::strerror(errno));
+  std::string out(buf);
+  return out;
+}
+
+Gazetteer load_gazetteer(const IndexerOptions& options) {
+  Gazetteer g = Gazetteer::builtin();
+  if (options.actors_file.empty()) return g;
+  std::ifstream in(options.actors_file, std::ios::binary);
+  if (!in) throw InvalidArgument("cannot read actors file '" + options.actors_file + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto problems = g.add_tsv(ss.str());
+  if (!problems.empty())
+    throw InvalidArgument("actors file '" + options.actors_file + "' " + problems.front());
+  return g;
+}
+
+}  // namespace
+
+std::map<std::string, std::size_t> IndexReport::skipped_by_reason() const {
+  std::map<std::string, std::size_t> counts;
+  for (const auto& p : problems)
+    if (p.skipped) ++counts[p.reason];
+  return counts;
+}
+
+void IndexReport::merge(const IndexReport& other) {
+  added += other.added;
+  updated += other.updated;
+  unchanged += other.unchanged;
+  removed += other.removed;
+  skipped += other.skipped;
+  problems.insert(problems.end(), other.problems.begin(), other.problems.end());
+}
+
+class Indexer::Impl {
+ public:
+  Impl(const std::string& path, IndexerOptions options)
+      : path_(path),
+        options_(std::move(options)),
+        log_(logger_or_silent(options_.logger)),
+        gazetteer_(load_gazetteer(options_)),
+        writer_(path, options_.wait_for_lock) {}
+
+  IndexReport add_folder(const std::string& folder, const ProgressCallback& progress) {
+    std::string root = canonical_folder(folder);
+    WalkResult walk = walk_folder(root, WalkOptions{options_.follow_external_symlinks, 1000});
+    IndexReport report;
+    for (auto& p : walk.problems) {
+      log_->warn("skipped {}: {}", p.path, p.detail);
+      report.problems.push_back(std::move(p));
+      ++report.skipped;
+    }
+    return translate_xapian_errors(path_, [&] {
+      auto known = writer_.indexed_files();
+      writer_.begin_batch();
+      remove_vanished(root, walk.files, known, report);
+
+      std::vector<const FileEntry*> todo;
+      for (const auto& f : walk.files) {
+        auto it = known.find(f.path);
+        if (it != known.end() && it->second.stamp == f.stamp()) ++report.unchanged;
+        else todo.push_back(&f);
+      }
+      Progress state{report.unchanged, walk.files.size()};
+      if (progress) progress(state);
+      for (std::size_t start = 0; start < todo.size(); start += kBatchFiles) {
+        std::size_t end = std::min(todo.size(), start + kBatchFiles);
+        auto prepared = prepare_parallel(todo, start, end);
+        writer_.begin_batch();
+        for (auto& pf : prepared) write_file(pf, known, report);
+        writer_.commit();
+        state.files_done += end - start;
+        if (progress) progress(state);
+      }
+      record_run(root, report);
+      writer_.commit();
+      return report;
+    });
+  }
+
+  IndexReport add_file(const std::string& file_path) {
+    std::string canonical = canonical_folder(file_path);
+    std::string error;
+    FileEntry entry = stat_file(canonical, error);
+    if (entry.path.empty()) throw InvalidArgument("cannot read file '" + file_path + "': " + error);
+    if (entry.format.empty()) throw InvalidArgument("unsupported file type: " + file_path);
+    return translate_xapian_errors(path_, [&] {
+      auto known = writer_.indexed_files();
+      IndexReport report;
+      DocumentBuilder builder;
+      PreparedFile pf = prepare(entry, builder);
+      writer_.begin_batch();
+      write_file(pf, known, report);
+      writer_.commit();
+      return report;
+    });
+  }
+
+  void add_article(Article article) {
+    if (article.id.empty()) throw InvalidArgument("an article needs an id");
+    if (article.format.empty()) article.format = "memory";
+    article.actors = resolve_actors(article.actors, article.title, article.text, gazetteer_);
+    DocumentBuilder builder;
+    auto doc = builder.build(article, "");
+    translate_xapian_errors(path_, [&] { return writer_.replace(schema::id_term(article.id), doc); });
+  }
+
+  bool remove(const std::string& id) {
+    return translate_xapian_errors(path_, [&] { return writer_.remove_by_term(schema::id_term(id)); });
+  }
+
+  void commit() {
+    translate_xapian_errors(path_, [&] {
+      writer_.commit();
+      return 0;
+    });
+  }
+
+  std::size_t document_count() const {
+    return translate_xapian_errors(path_, [&] { return writer_.document_count(); });
+  }
+
+ private:
+  static bool is_under(const std::string& path, const std::string& root) {
+    return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+           (root == "/" || path[root.size()] == '/');
+  }
+
+  // Documents whose file is gone from the folder. Done before any additions, so
+  // a moved file with a declared id is re-added, not deleted after the fact.
+  void remove_vanished(const std::string& root, const std::vector<FileEntry>& present,
+                       std::unordered_map<std::string, IndexedFile>& known, IndexReport& report) {
+    std::unordered_set<std::string> present_paths;
+    for (const auto& f : present) present_paths.insert(f.path);
+    for (auto it = known.begin(); it != known.end();) {
+      if (is_under(it->first, root) && !present_paths.count(it->first)) {
+        for (auto id : it->second.docids) writer_.remove(id);
+        report.removed += it->second.docids.size();
+        it = known.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  PreparedFile prepare(const FileEntry& file, DocumentBuilder& builder) const {
+    PreparedFile out;
+    out.file = &file;
+    auto fail = [&](std::string reason, std::string detail) {
+      out.problems.push_back(FileProblem{file.path, std::move(reason), std::move(detail), true});
+      out.skipped = true;
+      return std::move(out);
+    };
+    LoadedFile loaded = load_file(file, options_.max_file_bytes);
+    if (!loaded.failure_reason.empty()) return fail(loaded.failure_reason, loaded.failure_detail);
+    if (loaded.bytes.empty()) return fail("empty", "file is empty");
+    ReaderContext context{file.path, &options_.field_map};
+    ReadOutcome read = read_document(file.format, loaded.bytes, context);
+    if (!read.failure_reason.empty()) return fail(read.failure_reason, read.failure_detail);
+    for (auto& w : read.warnings) out.problems.push_back(FileProblem{file.path, "degraded", std::move(w), false});
+    EnrichContext enrich_context{gazetteer_, options_};
+    std::size_t number = 0;
+    std::unordered_set<std::string> seen_ids;
+    for (auto& raw : read.records) {
+      ++number;
+      Article article = enrich(std::move(raw), file, number, read.multi_record, enrich_context);
+      if (article.text.find_first_not_of(" \t\n") == std::string::npos && article.title.empty()) continue;
+      if (!seen_ids.insert(article.id).second) continue;  // a repeated id within one file: first wins
+      out.documents.push_back(PreparedDocument{schema::id_term(article.id), builder.build(article, file.stamp())});
+    }
+    if (out.documents.empty()) return fail("empty", "no text found in the file");
+    return out;
+  }
+
+  std::vector<PreparedFile> prepare_parallel(const std::vector<const FileEntry*>& todo, std::size_t start,
+                                             std::size_t end) const {
+    std::vector<PreparedFile> prepared(end - start);
+    unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, end - start));
+    std::vector<std::future<void>> workers;
+    std::atomic<std::size_t> next{start};
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.push_back(std::async(std::launch::async, [&] {
+        DocumentBuilder builder;
+        for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder);
+      }));
+    }
+    for (auto& w : workers) w.get();
+    return prepared;
+  }
+
+  void write_file(PreparedFile& pf, std::unordered_map<std::string, IndexedFile>& known, IndexReport& report) {
+    for (auto& p : pf.problems) {
+      if (p.skipped) log_->warn("skipped {}: {}", p.path, p.detail);
+      else log_->warn("{}: {}", p.path, p.detail);
+      report.problems.push_back(std::move(p));
+    }
+    auto old = known.find(pf.file->path);
+    if (pf.skipped) {
+      ++report.skipped;
+      return;  // an older good version of the file stays searchable
+    }
+    // Documents of the old version that the new one does not replace by id.
+    std::unordered_set<Xapian::docid> replaced;
+    bool existed_before = old != known.end();
+    for (auto& d : pf.documents) {
+      bool existed = writer_.replace(d.id_term, d.document);
+      if (existed) ++report.updated;
+      else ++report.added;
+    }
+    if (existed_before) {
+      for (auto id : old->second.docids) {
+        Xapian::Document doc;
+        try {
+          doc = writer_.document(id);
+        } catch (const Xapian::DocNotFoundError&) {
+          continue;
+        }
+        if (doc.get_value(*schema::spec(schema::Field::stamp).slot) != pf.file->stamp()) {
+          writer_.remove(id);
+          ++report.removed;
+        }
+      }
+    }
+  }
+
+  void record_run(const std::string& root, const IndexReport& report) {
+    nlohmann::json run = {{"folder", root},
+                          {"added", report.added},
+                          {"updated", report.updated},
+                          {"unchanged", report.unchanged},
+                          {"removed", report.removed},
+                          {"skipped", report.skipped}};
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report.problems) {
+      if (problems.size() >= 200) break;
+      problems.push_back({{"path", p.path}, {"reason", p.reason}, {"detail", p.detail}, {"skipped", p.skipped}});
+    }
+    run["problems"] = problems;
+    writer_.set_metadata(std::string(schema::kLastRunKey),
+                         run.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
+  std::string path_;
+  IndexerOptions options_;
+  std::shared_ptr<spdlog::logger> log_;
+  Gazetteer gazetteer_;
+  IndexWriter writer_;
+};
+
+Indexer::Indexer(const std::string& path, IndexerOptions options)
+    : impl_(std::make_unique<Impl>(path, std::move(options))) {}
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+Indexer::~Indexer() = default;
+
+IndexReport Indexer::add_folder(const std::string& folder, const ProgressCallback& progress) {
+  return impl_->add_folder(folder, progress);
+}
+IndexReport Indexer::add_file(const std::string& file) { return impl_->add_file(file); }
+void Indexer::add_article(Article article) { impl_->add_article(std::move(article)); }
+bool Indexer::remove(const std::string& id) { return impl_->remove(id); }
+void Indexer::commit() { impl_->commit(); }
+std::size_t Indexer::document_count() const { return impl_->document_count(); }
+
+}  // namespace dossier
