@@ -106,7 +106,10 @@ std::optional<CivilDate> parse_date(std::string_view value) {
   if (value.size() >= 8) {
     bool digits = true;
     for (std::size_t i = 0; i < 8; ++i) digits = digits && std::isdigit(static_cast<unsigned char>(value[i]));
-    if (digits && (value.size() == 8 || !std::isdigit(static_cast<unsigned char>(value[8])) || value.size() == 14))
+    std::size_t run = 0;
+    while (run < value.size() && std::isdigit(static_cast<unsigned char>(value[run]))) ++run;
+    // YYYYMMDD, optionally followed by HHMM or HHMMSS (PDF's D:YYYYMMDDHHmmSS).
+    if (digits && (run == 8 || run == 12 || run == 14))
       return make(to_int(std::string(value.substr(0, 4))), to_int(std::string(value.substr(4, 2))),
                   to_int(std::string(value.substr(6, 2))));
   }

@@ -31,14 +31,16 @@ std::unordered_map<std::string, IndexedFile> IndexWriter::indexed_files() const 
     stamps.emplace(it.get_docid(), *it);
   for (auto& [path, file] : files) {
     // A file is unchanged only if all its documents carry its current stamp.
-    std::string stamp;
-    for (auto id : file.docids) {
-      auto s = stamps.find(id);
+    for (std::size_t i = 0; i < file.docids.size(); ++i) {
+      auto s = stamps.find(file.docids[i]);
       std::string this_stamp = s == stamps.end() ? std::string() : s->second;
-      if (&id == &file.docids.front()) stamp = this_stamp;
-      else if (this_stamp != stamp) stamp.clear();
+      if (i == 0) {
+        file.stamp = this_stamp;
+      } else if (this_stamp != file.stamp) {
+        file.stamp.clear();
+        break;
+      }
     }
-    file.stamp = stamp;
   }
   return files;
 }

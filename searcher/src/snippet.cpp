@@ -53,7 +53,7 @@ Snippet snippet_from_marked(const std::string& marked) {
 
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, std::size_t length,
                      const Xapian::Stem& stemmer) {
-  std::string marked = mset.snippet(text, length, stemmer, Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+  std::string marked = mset.snippet(text, length, stemmer, Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                     std::string(1, kStart), std::string(1, kEnd), "\xE2\x80\xA6");
   return snippet_from_marked(marked);
 }
