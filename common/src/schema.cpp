@@ -25,6 +25,9 @@ const std::vector<FieldSpec> kFields = {
     {Field::text,        "text",   "",        std::nullopt, Kind::free_text, false},
     {Field::stamp,       "stamp",  "",        2u,  Kind::value_only,     false},
     {Field::date_number, "days",   "",        6u,  Kind::value_only,     false},
+    // Duplicate detection: hash of the normalised body (collapse key) and its 64-bit simhash.
+    {Field::dup_key,     "dupkey", "",        7u,  Kind::value_only,     false},
+    {Field::simhash,     "simhash", "",       8u,  Kind::value_only,     false},
 };
 
 std::uint64_t fnv1a(std::string_view s) {

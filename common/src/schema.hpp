@@ -9,7 +9,7 @@
 
 namespace dossier::schema {
 
-enum class Field { id, path, title, source, date, actors, format, url, text, stamp, date_number };
+enum class Field { id, path, title, source, date, actors, format, url, text, stamp, date_number, dup_key, simhash };
 
 // How a field reaches the index.
 enum class Kind {

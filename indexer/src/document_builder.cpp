@@ -2,6 +2,7 @@
 
 #include "article_codec.hpp"
 #include "dates.hpp"
+#include "duplicate_key.hpp"
 #include "schema.hpp"
 
 namespace dossier {
@@ -48,6 +49,12 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   // The whole actor set in one value, so facet counting works with the built-in
   // ValueCountMatchSpy (also over the remote backend); the searcher unpacks it.
   if (!packed_actors.empty()) doc.add_value(slot(Field::actors), packed_actors);
+  // Copies of one article share a key (the searcher collapses on it) or a near simhash.
+  DuplicateFingerprint fp = duplicate_fingerprint(a.text);
+  if (!fp.key.empty()) {
+    doc.add_value(slot(Field::dup_key), fp.key);
+    doc.add_value(slot(Field::simhash), simhash_hex(fp.simhash));
+  }
 
   doc.set_data(encode_article(a));
   return doc;
