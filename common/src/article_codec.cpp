@@ -25,13 +25,16 @@ FieldOrigin origin_from_string(std::string_view s) {
   return FieldOrigin::none;
 }
 
-std::string encode_article(const Article& a) {
+std::string encode_article(const Article& a, const ArticleExtras& extras) {
   nlohmann::json origins = nlohmann::json::object();
   for (const auto& [field, origin] : a.origins) origins[field] = to_string(origin);
   nlohmann::json j = {{"id", a.id},         {"path", a.path},     {"url", a.url},
                       {"title", a.title},   {"source", a.source}, {"date", a.date},
                       {"actors", a.actors}, {"format", a.format}, {"origins", origins},
                       {"text", a.text}};
+  // Internal keys start with '_': the searcher never shows them.
+  if (!extras.declared_actors.empty()) j["_declared_actors"] = extras.declared_actors;
+  if (!extras.actor_context.empty()) j["_actor_context"] = extras.actor_context;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -57,4 +60,17 @@ Article decode_article(std::string_view data) {
   return a;
 }
 
+ArticleExtras decode_article_extras(std::string_view data) {
+  ArticleExtras extras;
+  auto j = nlohmann::json::parse(data, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return extras;
+  if (auto it = j.find("_declared_actors"); it != j.end() && it->is_array())
+    for (const auto& x : *it)
+      if (x.is_string()) extras.declared_actors.push_back(x.get<std::string>());
+  if (auto it = j.find("_actor_context"); it != j.end() && it->is_string())
+    extras.actor_context = it->get<std::string>();
+  return extras;
+}
+
 }  // namespace dossier
+

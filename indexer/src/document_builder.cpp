@@ -14,7 +14,38 @@ DocumentBuilder::DocumentBuilder() {
   terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a, const std::string& stamp) {
+namespace {
+
+void add_actor_fields(Xapian::Document& doc, const std::vector<std::string>& actors) {
+  std::string packed_actors;
+  for (const auto& actor : actors) {
+    doc.add_boolean_term(schema::filter_term(Field::actors, actor));
+    if (!packed_actors.empty()) packed_actors += '\n';
+    packed_actors += actor;
+  }
+  // The whole actor set in one value, so facet counting works with the built-in
+  // ValueCountMatchSpy (also over the remote backend); the searcher unpacks it.
+  unsigned slot = *schema::spec(Field::actors).slot;
+  if (packed_actors.empty()) doc.remove_value(slot);
+  else doc.add_value(slot, packed_actors);
+}
+
+}  // namespace
+
+void replace_actors(Xapian::Document& doc, const Article& a, const ArticleExtras& extras) {
+  const std::string prefix(schema::spec(Field::actors).prefix);
+  std::vector<std::string> old;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    it.skip_to(prefix);
+    if (it == doc.termlist_end() || (*it).compare(0, prefix.size(), prefix) != 0) break;
+    old.push_back(*it);
+  }
+  for (const auto& term : old) doc.remove_term(term);
+  add_actor_fields(doc, a.actors);
+  doc.set_data(encode_article(a, extras));
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& stamp, const ArticleExtras& extras) {
   Xapian::Document doc;
   terms_.set_document(doc);
 
@@ -29,12 +60,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   doc.add_boolean_term(schema::id_term(a.id));
   if (!a.source.empty()) doc.add_boolean_term(schema::filter_term(Field::source, a.source));
   if (!a.format.empty()) doc.add_boolean_term(schema::filter_term(Field::format, a.format));
-  std::string packed_actors;
-  for (const auto& actor : a.actors) {
-    doc.add_boolean_term(schema::filter_term(Field::actors, actor));
-    if (!packed_actors.empty()) packed_actors += '\n';
-    packed_actors += actor;
-  }
+  add_actor_fields(doc, a.actors);
 
   auto slot = [](Field f) { return *schema::spec(f).slot; };
   if (auto date = parse_date(a.date)) {
@@ -46,9 +72,6 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   if (!stamp.empty()) doc.add_value(slot(Field::stamp), stamp);
   if (!a.source.empty()) doc.add_value(slot(Field::source), a.source);
   if (!a.format.empty()) doc.add_value(slot(Field::format), a.format);
-  // The whole actor set in one value, so facet counting works with the built-in
-  // ValueCountMatchSpy (also over the remote backend); the searcher unpacks it.
-  if (!packed_actors.empty()) doc.add_value(slot(Field::actors), packed_actors);
   // Copies of one article share a key (the searcher collapses on it) or a near simhash.
   DuplicateFingerprint fp = duplicate_fingerprint(a.text);
   if (!fp.key.empty()) {
@@ -56,7 +79,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
     doc.add_value(slot(Field::simhash), simhash_hex(fp.simhash));
   }
 
-  doc.set_data(encode_article(a));
+  doc.set_data(encode_article(a, extras));
   return doc;
 }
 

@@ -2,6 +2,8 @@
 // Stage 4 of indexing: an Article -> a Xapian document, through the schema
 // table only. Safe to use from several threads, one builder per thread.
 
+#include "article_codec.hpp"
+
 #include <dossier/article.hpp>
 
 #include <xapian.h>
@@ -14,10 +16,16 @@ class DocumentBuilder {
  public:
   DocumentBuilder();
   // `stamp` records the file's state so an unchanged file is skipped next run.
-  Xapian::Document build(const Article& article, const std::string& stamp);
+  // `extras` are stored with the article for the indexer's own later use.
+  Xapian::Document build(const Article& article, const std::string& stamp, const ArticleExtras& extras = {});
 
  private:
   Xapian::TermGenerator terms_;
 };
+
+// Gives a document built from `article` its new actors (terms, packed value and
+// stored data), leaving its text terms alone: for re-extraction after a
+// gazetteer change, without tokenizing the text again.
+void replace_actors(Xapian::Document& doc, const Article& article, const ArticleExtras& extras);
 
 }  // namespace dossier

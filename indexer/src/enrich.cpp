@@ -1,5 +1,6 @@
 #include "enrich.hpp"
 
+#include "country_codes.hpp"
 #include "dates.hpp"
 #include "text.hpp"
 #include "text_dates.hpp"
@@ -12,10 +13,17 @@ namespace {
 constexpr std::size_t kTitleChars = 120;
 // Metadata values longer than this are damage or abuse, not names.
 constexpr std::size_t kMaxFieldBytes = 200;
+// Author and description are searched for actors; a page's whole keyword dump is not needed.
+constexpr std::size_t kMaxActorContextBytes = 4000;
 
 std::string file_name_of(const std::string& path) {
   std::size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string parent_of(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
 }
 
 std::string first_sentence(std::string_view text) {
@@ -34,6 +42,82 @@ std::string clean_field(std::string_view value) {
   return utf8_truncate(collapse_whitespace(value), kMaxFieldBytes);
 }
 
+bool all_upper_letters(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+void set_title(Article& a, const RawRecord& raw, const std::optional<PathFields>& path, const FileEntry& file) {
+  if (!trim(raw.title).empty()) {
+    a.title = clean_field(raw.title);
+    a.origins["title"] = FieldOrigin::declared;
+  } else if (path && !path->title.empty()) {
+    a.title = clean_field(path->title);
+    a.origins["title"] = FieldOrigin::path;
+  } else if (!trim(raw.heading).empty()) {
+    a.title = shorten_at_word(collapse_whitespace(raw.heading), kTitleChars);
+    a.origins["title"] = FieldOrigin::text;
+  } else if (!trim(a.text).empty()) {
+    a.title = first_sentence(a.text);
+    a.origins["title"] = FieldOrigin::text;
+  } else {
+    a.title = file_name_of(file.path);
+    a.origins["title"] = FieldOrigin::path;
+  }
+}
+
+void set_date(Article& a, const RawRecord& raw, const std::optional<PathFields>& path, const FileEntry& file,
+              const EnrichContext& context) {
+  std::optional<int> file_year;
+  if (file.mtime_ns > 0) file_year = date_from_unix_time(file.mtime_ns / 1000000000).year;
+  std::optional<int> path_year = path ? path->year : std::nullopt;
+  // A year from the file's own path says more about it than one given for the whole run.
+  std::optional<int> year_hint = path_year ? path_year : context.options.year;
+
+  std::optional<CivilDate> date;
+  FieldOrigin origin = FieldOrigin::none;
+  if (!raw.date.empty() && (date = parse_date(raw.date))) {
+    origin = FieldOrigin::declared;
+  } else if (path && path->date) {
+    date = path->date;
+    origin = FieldOrigin::path;
+  } else if (auto found = scan_date_in_text(a.text, year_hint, file_year, path_year)) {
+    date = found->date;
+    origin = FieldOrigin::text;
+  } else if (path_year) {
+    date = CivilDate{*path_year, 1, 1};  // a year alone: its first day, so year filters work
+    origin = FieldOrigin::path;
+  } else if ((date = find_date_in_file_name(file_name_of(file.path)))) {
+    origin = FieldOrigin::path;
+  } else if (file.mtime_ns > 0) {
+    date = date_from_unix_time(file.mtime_ns / 1000000000);
+    origin = FieldOrigin::file_time;
+  }
+  if (date) {
+    a.date = date->iso();
+    a.origins["date"] = origin;
+  }
+}
+
+void set_source(Article& a, const RawRecord& raw, const std::optional<PathFields>& path,
+                const EnrichContext& context) {
+  if (!trim(raw.source).empty()) {
+    a.source = clean_field(raw.source);
+    a.origins["source"] = FieldOrigin::declared;
+  } else if (!trim(raw.site_name).empty()) {
+    a.source = clean_field(raw.site_name);
+    a.origins["source"] = FieldOrigin::declared;
+  } else if (std::string domain = url_domain(a.url); !domain.empty()) {
+    a.source = clean_field(domain);
+    a.origins["source"] = FieldOrigin::declared;
+  } else if (path && !trim(path->source).empty()) {
+    a.source = clean_field(path->source);
+    a.origins["source"] = FieldOrigin::path;
+  } else if (!context.options.source.empty()) {
+    a.source = clean_field(context.options.source);
+    a.origins["source"] = FieldOrigin::run;
+  }
+}
+
 }  // namespace
 
 std::string url_domain(std::string_view url) {
@@ -47,24 +131,35 @@ std::string url_domain(std::string_view url) {
   return utf8_lower(rest);
 }
 
+std::string resolve_actor_name(std::string_view name, const Gazetteer& gazetteer, bool allow_lowercase_code) {
+  std::string clean = clean_field(name);
+  if (clean.empty()) return clean;
+  if (auto c = gazetteer.canonical(clean)) return *c;
+  // Codes only when written as codes ("UKR"): a declared "can" is not Canada.
+  if (allow_lowercase_code || all_upper_letters(clean))
+    if (auto country = country_for_code(clean)) return gazetteer.canonical(*country).value_or(*country);
+  return clean;
+}
+
 std::vector<std::string> resolve_actors(const std::vector<std::string>& declared, std::string_view title,
-                                        std::string_view text, const Gazetteer& gazetteer) {
+                                        std::string_view text, const Gazetteer& gazetteer,
+                                        std::string_view context) {
   std::vector<std::string> actors;
   for (const auto& name : declared) {
-    std::string clean = clean_field(name);
-    if (clean.empty()) continue;
-    actors.push_back(gazetteer.canonical(clean).value_or(clean));
+    std::string resolved = resolve_actor_name(name, gazetteer);
+    if (!resolved.empty()) actors.push_back(std::move(resolved));
   }
-  for (auto& a : gazetteer.find_actors(title)) actors.push_back(std::move(a));
-  for (auto& a : gazetteer.find_actors(text)) actors.push_back(std::move(a));
+  for (std::string_view part : {title, text, context})
+    for (auto& a : gazetteer.find_actors(part)) actors.push_back(std::move(a));
   std::sort(actors.begin(), actors.end());
   actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
   return actors;
 }
 
-Article enrich(RawRecord raw, const FileEntry& file, std::size_t record_number, bool multi_record,
-               const EnrichContext& context) {
-  Article a;
+EnrichedArticle enrich(RawRecord raw, const FileEntry& file, std::size_t record_number, bool multi_record,
+                       const EnrichContext& context) {
+  EnrichedArticle out;
+  Article& a = out.article;
   a.format = file.format;
   a.path = file.path;
   a.url = clean_field(raw.url);
@@ -74,53 +169,37 @@ Article enrich(RawRecord raw, const FileEntry& file, std::size_t record_number, 
   else if (multi_record) a.id = file.path + "#" + std::to_string(record_number);
   else a.id = file.path;
 
-  // Title: declared, else the first heading, else the first sentence.
-  if (!trim(raw.title).empty()) {
-    a.title = clean_field(raw.title);
-    a.origins["title"] = FieldOrigin::declared;
-  } else if (!trim(raw.heading).empty()) {
-    a.title = shorten_at_word(collapse_whitespace(raw.heading), kTitleChars);
-    a.origins["title"] = FieldOrigin::text;
-  } else if (!trim(a.text).empty()) {
-    a.title = first_sentence(a.text);
-    a.origins["title"] = FieldOrigin::text;
-  } else {
-    a.title = file_name_of(file.path);
-    a.origins["title"] = FieldOrigin::path;
-  }
+  std::optional<PathFields> path;
+  if (context.patterns != nullptr && !context.patterns->empty())
+    path = context.patterns->match(file.path, context.root.empty() ? parent_of(file.path) : context.root);
 
-  // Date: declared, else in the text, else in the file name, else the file's time.
-  std::optional<CivilDate> date;
-  if (!raw.date.empty() && (date = parse_date(raw.date))) {
-    a.origins["date"] = FieldOrigin::declared;
-  } else if ((date = find_date_in_text(a.text, context.options.year))) {
-    a.origins["date"] = FieldOrigin::text;
-  } else if ((date = find_date_in_file_name(file_name_of(file.path)))) {
-    a.origins["date"] = FieldOrigin::path;
-  } else if (file.mtime_ns > 0) {
-    date = date_from_unix_time(file.mtime_ns / 1000000000);
-    a.origins["date"] = FieldOrigin::file_time;
-  }
-  if (date) a.date = date->iso();
+  set_title(a, raw, path, file);
+  set_date(a, raw, path, file, context);
+  set_source(a, raw, path, context);
 
-  // Source: declared, else the site's name or the URL's domain, else the run's.
-  if (!trim(raw.source).empty()) {
-    a.source = clean_field(raw.source);
-    a.origins["source"] = FieldOrigin::declared;
-  } else if (!trim(raw.site_name).empty()) {
-    a.source = clean_field(raw.site_name);
-    a.origins["source"] = FieldOrigin::declared;
-  } else if (std::string domain = url_domain(a.url); !domain.empty()) {
-    a.source = clean_field(domain);
-    a.origins["source"] = FieldOrigin::declared;
-  } else if (!context.options.source.empty()) {
-    a.source = clean_field(context.options.source);
-    a.origins["source"] = FieldOrigin::run;
+  // Declared names first, then the path's: both kept as written, so a changed
+  // gazetteer can map them afresh. Path codes are resolved here ("UKR" -> Ukraine)
+  // and stored resolved, since only a path part is known to be a code.
+  ArticleExtras& extras = out.extras;
+  for (const auto& name : raw.actors)
+    if (!trim(name).empty()) extras.declared_actors.push_back(clean_field(name));
+  std::size_t declared_count = extras.declared_actors.size();
+  if (path) {
+    for (const auto& c : path->countries)
+      extras.declared_actors.push_back(resolve_actor_name(c, context.gazetteer, true));
+    for (const auto& name : path->actors) extras.declared_actors.push_back(clean_field(name));
   }
+  std::string actor_context = raw.author;
+  if (!raw.description.empty()) actor_context += (actor_context.empty() ? "" : "\n") + raw.description;
+  extras.actor_context = utf8_truncate(actor_context, kMaxActorContextBytes);
 
-  a.actors = resolve_actors(raw.actors, a.title, a.text, context.gazetteer);
-  if (!a.actors.empty()) a.origins["actors"] = raw.actors.empty() ? FieldOrigin::text : FieldOrigin::declared;
-  return a;
+  a.actors = resolve_actors(extras.declared_actors, a.title, a.text, context.gazetteer, extras.actor_context);
+  if (!a.actors.empty()) {
+    a.origins["actors"] = declared_count > 0                             ? FieldOrigin::declared
+                          : extras.declared_actors.size() > declared_count ? FieldOrigin::path
+                                                                           : FieldOrigin::text;
+  }
+  return out;
 }
 
 }  // namespace dossier

@@ -1,13 +1,16 @@
 #include <dossier/errors.hpp>
 #include <dossier/indexer.hpp>
 
+#include "article_codec.hpp"
 #include "document_builder.hpp"
 #include "enrich.hpp"
 #include "file_loader.hpp"
 #include "gazetteer.hpp"
 #include "index_writer.hpp"
 #include "logger.hpp"
+#include "path_pattern.hpp"
 #include "readers/reader.hpp"
+#include "readers/record_fields.hpp"
 #include "schema.hpp"
 #include "walker.hpp"
 
@@ -88,7 +91,8 @@ class Indexer::Impl {
         options_(std::move(options)),
         log_(logger_or_silent(options_.logger)),
         gazetteer_(load_gazetteer(options_)),
-        writer_(path, options_.wait_for_lock) {}
+        patterns_(options_.path_patterns),
+        writer_((check_options(options_), path), options_.wait_for_lock) {}
 
   IndexReport add_folder(const std::string& folder, const ProgressCallback& progress) {
     std::string root = canonical_folder(folder);
@@ -105,16 +109,28 @@ class Indexer::Impl {
       remove_vanished(root, walk.files, known, report);
 
       std::vector<const FileEntry*> todo;
+      std::unordered_set<std::string> rereading;
       for (const auto& f : walk.files) {
         auto it = known.find(f.path);
-        if (it != known.end() && it->second.stamp == f.stamp()) ++report.unchanged;
-        else todo.push_back(&f);
+        if (it != known.end() && it->second.stamp == f.stamp()) {
+          ++report.unchanged;
+        } else {
+          todo.push_back(&f);
+          rereading.insert(f.path);
+        }
+      }
+      // A changed gazetteer changes what every document's text names: redo the
+      // actors of the documents not being read again, from their stored text.
+      const std::string fingerprint = gazetteer_.fingerprint();
+      if (writer_.metadata(std::string(schema::kGazetteerKey)) != fingerprint) {
+        std::size_t refreshed = refresh_actors(known, rereading);
+        if (refreshed > 0) log_->info("gazetteer changed: actors re-extracted for {} documents", refreshed);
       }
       Progress state{report.unchanged, walk.files.size()};
       if (progress) progress(state);
       for (std::size_t start = 0; start < todo.size(); start += kBatchFiles) {
         std::size_t end = std::min(todo.size(), start + kBatchFiles);
-        auto prepared = prepare_parallel(todo, start, end);
+        auto prepared = prepare_parallel(todo, start, end, root);
         writer_.begin_batch();
         for (auto& pf : prepared) write_file(pf, known, report);
         writer_.commit();
@@ -122,6 +138,7 @@ class Indexer::Impl {
         if (progress) progress(state);
       }
       record_run(root, report);
+      writer_.set_metadata(std::string(schema::kGazetteerKey), fingerprint);
       writer_.commit();
       return report;
     });
@@ -137,7 +154,8 @@ class Indexer::Impl {
       auto known = writer_.indexed_files();
       IndexReport report;
       DocumentBuilder builder;
-      PreparedFile pf = prepare(entry, builder);
+      std::string parent = canonical.substr(0, std::max<std::size_t>(1, canonical.rfind('/')));
+      PreparedFile pf = prepare(entry, builder, parent);
       writer_.begin_batch();
       write_file(pf, known, report);
       writer_.commit();
@@ -148,9 +166,11 @@ class Indexer::Impl {
   void add_article(Article article) {
     if (article.id.empty()) throw InvalidArgument("an article needs an id");
     if (article.format.empty()) article.format = "memory";
+    ArticleExtras extras;
+    extras.declared_actors = article.actors;
     article.actors = resolve_actors(article.actors, article.title, article.text, gazetteer_);
     DocumentBuilder builder;
-    auto doc = builder.build(article, "");
+    auto doc = builder.build(article, "", extras);
     translate_xapian_errors(path_, [&] { return writer_.replace(schema::id_term(article.id), doc); });
   }
 
@@ -192,7 +212,48 @@ class Indexer::Impl {
     }
   }
 
-  PreparedFile prepare(const FileEntry& file, DocumentBuilder& builder) const {
+  static void check_options(const IndexerOptions& options) {
+    if (std::string problem = check_field_map(options.field_map); !problem.empty()) throw InvalidArgument(problem);
+  }
+
+  // Re-extracts the actors of every document of a file in `known` that is not in
+  // `rereading`, from the title, text and declared names stored with it. Returns
+  // how many documents changed.
+  std::size_t refresh_actors(const std::unordered_map<std::string, IndexedFile>& known,
+                             const std::unordered_set<std::string>& rereading) {
+    std::size_t changed = 0;
+    for (const auto& [path, file] : known) {
+      if (rereading.count(path)) continue;
+      for (auto id : file.docids) {
+        Xapian::Document doc;
+        Article article;
+        try {
+          doc = writer_.document(id);
+          article = decode_article(doc.get_data());
+        } catch (const Xapian::DocNotFoundError&) {
+          continue;
+        } catch (const DatabaseError&) {
+          continue;  // not an article dossier wrote: left as it is
+        }
+        ArticleExtras extras = decode_article_extras(doc.get_data());
+        auto actors = resolve_actors(extras.declared_actors, article.title, article.text, gazetteer_,
+                                     extras.actor_context);
+        if (actors == article.actors) continue;
+        article.actors = std::move(actors);
+        if (article.actors.empty()) article.origins.erase("actors");
+        else if (!article.origins.count("actors")) article.origins["actors"] = FieldOrigin::text;
+        replace_actors(doc, article, extras);
+        writer_.replace(schema::id_term(article.id), doc);
+        if (++changed % kBatchFiles == 0) {
+          writer_.commit();
+          writer_.begin_batch();
+        }
+      }
+    }
+    return changed;
+  }
+
+  PreparedFile prepare(const FileEntry& file, DocumentBuilder& builder, const std::string& root) const {
     PreparedFile out;
     out.file = &file;
     auto fail = [&](std::string reason, std::string detail) {
@@ -207,22 +268,23 @@ class Indexer::Impl {
     ReadOutcome read = read_document(file.format, loaded.bytes, context);
     if (!read.failure_reason.empty()) return fail(read.failure_reason, read.failure_detail);
     for (auto& w : read.warnings) out.problems.push_back(FileProblem{file.path, "degraded", std::move(w), false});
-    EnrichContext enrich_context{gazetteer_, options_};
+    EnrichContext enrich_context{gazetteer_, options_, &patterns_, root};
     std::size_t number = 0;
     std::unordered_set<std::string> seen_ids;
     for (auto& raw : read.records) {
       ++number;
-      Article article = enrich(std::move(raw), file, number, read.multi_record, enrich_context);
+      EnrichedArticle enriched = enrich(std::move(raw), file, number, read.multi_record, enrich_context);
+      Article& article = enriched.article;
       if (article.text.find_first_not_of(" \t\n") == std::string::npos && article.title.empty()) continue;
       if (!seen_ids.insert(article.id).second) continue;  // a repeated id within one file: first wins
-      out.documents.push_back(PreparedDocument{schema::id_term(article.id), builder.build(article, file.stamp())});
+      out.documents.push_back(PreparedDocument{schema::id_term(article.id), builder.build(article, file.stamp(), enriched.extras)});
     }
     if (out.documents.empty()) return fail("empty", "no text found in the file");
     return out;
   }
 
   std::vector<PreparedFile> prepare_parallel(const std::vector<const FileEntry*>& todo, std::size_t start,
-                                             std::size_t end) const {
+                                             std::size_t end, const std::string& root) const {
     std::vector<PreparedFile> prepared(end - start);
     unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, end - start));
@@ -231,7 +293,7 @@ class Indexer::Impl {
     for (unsigned t = 0; t < threads; ++t) {
       workers.push_back(std::async(std::launch::async, [&] {
         DocumentBuilder builder;
-        for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder);
+        for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder, root);
       }));
     }
     for (auto& w : workers) w.get();
@@ -294,6 +356,7 @@ class Indexer::Impl {
   IndexerOptions options_;
   std::shared_ptr<spdlog::logger> log_;
   Gazetteer gazetteer_;
+  PathPatterns patterns_;
   IndexWriter writer_;
 };
 

@@ -19,6 +19,8 @@ struct RawRecord {
   std::string date;      // as written; parsed later
   std::string url;
   std::vector<std::string> actors;
+  std::string author;       // declared author (HTML meta, PDF info); searched for actors
+  std::string description;  // declared summary and keywords; searched for actors
   std::string text;      // valid UTF-8, control characters removed
 };
 
@@ -41,8 +43,16 @@ ReadOutcome read_document(std::string_view format, std::string_view bytes, const
 // The individual readers (one file each).
 ReadOutcome read_plain_text(std::string_view bytes);
 ReadOutcome read_markdown(std::string_view bytes);
+ReadOutcome read_html(std::string_view bytes);
+ReadOutcome read_json(std::string_view bytes, const ReaderContext& context);   // one object or an array
+ReadOutcome read_jsonl(std::string_view bytes, const ReaderContext& context);  // one object a line
+ReadOutcome read_csv(std::string_view bytes, const ReaderContext& context);    // header row, RFC 4180
+ReadOutcome read_pdf(std::string_view bytes, const ReaderContext& context);    // pdftotext in a child
 
 // Shared by readers: raw bytes -> clean UTF-8 text (encoding repaired, controls removed).
 std::string clean_text(std::string_view bytes);
+
+// A failed outcome with a reason and a one-line detail.
+ReadOutcome failed_read(std::string reason, std::string detail);
 
 }  // namespace dossier
