@@ -26,8 +26,12 @@ void add_actor_fields(Xapian::Document& doc, const std::vector<std::string>& act
   // The whole actor set in one value, so facet counting works with the built-in
   // ValueCountMatchSpy (also over the remote backend); the searcher unpacks it.
   unsigned slot = *schema::spec(Field::actors).slot;
-  if (packed_actors.empty()) doc.remove_value(slot);
-  else doc.add_value(slot, packed_actors);
+  // Xapian throws when removing a value that is not there (a document without actors).
+  if (packed_actors.empty()) {
+    if (!doc.get_value(slot).empty()) doc.remove_value(slot);
+  } else {
+    doc.add_value(slot, packed_actors);
+  }
 }
 
 }  // namespace
