@@ -6,18 +6,6 @@
 
 namespace dossier {
 
-const char* to_string(FieldOrigin origin) noexcept {
-  switch (origin) {
-    case FieldOrigin::declared: return "declared";
-    case FieldOrigin::text: return "text";
-    case FieldOrigin::path: return "path";
-    case FieldOrigin::file_time: return "file_time";
-    case FieldOrigin::run: return "run";
-    case FieldOrigin::none: break;
-  }
-  return "none";
-}
-
 FieldOrigin origin_from_string(std::string_view s) {
   for (auto o : {FieldOrigin::declared, FieldOrigin::text, FieldOrigin::path, FieldOrigin::file_time,
                  FieldOrigin::run})
@@ -73,4 +61,3 @@ ArticleExtras decode_article_extras(std::string_view data) {
 }
 
 }  // namespace dossier
-
