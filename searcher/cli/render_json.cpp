@@ -1,5 +1,7 @@
 #include "render_json.hpp"
 
+#include <cstdio>
+
 namespace dossier::cli {
 
 nlohmann::json hit_to_json(const Hit& hit) {
@@ -32,6 +34,37 @@ nlohmann::json results_to_json(const SearchResults& r) {
   if (!r.facets.empty()) j["facets"] = r.facets;
   if (!r.notices.empty()) j["notices"] = r.notices;
   return j;
+}
+
+void render_jsonl(std::ostream& out, const SearchResults& r, const std::string& name) {
+  for (const auto& h : r.hits) {
+    nlohmann::json j = hit_to_json(h);
+    j["query"] = r.query;
+    if (!name.empty()) j["name"] = name;
+    out << dump_json(j) << "\n";
+  }
+}
+
+namespace {
+// TREC fields are separated by spaces: none may contain one.
+std::string trec_field(const std::string& s) {
+  std::string out;
+  for (char c : s) out += (static_cast<unsigned char>(c) <= ' ') ? '_' : c;
+  return out.empty() ? "_" : out;
+}
+}  // namespace
+
+void render_trec(std::ostream& out, const SearchResults& r, const std::string& qid) {
+  double previous = 0;
+  char score[64];
+  for (std::size_t i = 0; i < r.hits.size(); ++i) {
+    const Hit& h = r.hits[i];
+    double s = h.score;
+    if (i > 0 && s >= previous) s = previous - 1e-6;
+    previous = s;
+    std::snprintf(score, sizeof score, "%.8f", s);
+    out << trec_field(qid) << " Q0 " << trec_field(h.article.id) << " " << h.rank << " " << score << " dossier\n";
+  }
 }
 
 std::string dump_json(const nlohmann::json& j, int indent) {

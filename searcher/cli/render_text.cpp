@@ -1,5 +1,6 @@
 #include "render_text.hpp"
 
+#include "render_facets.hpp"
 #include "terminal_text.hpp"
 
 namespace dossier::cli {
@@ -41,6 +42,11 @@ void render_text(std::ostream& out, const SearchResults& r, const TextStyle& sty
   const char* reset = style.colour ? kReset : "";
   out << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " match" : " matches") << " for \""
       << terminal_safe(r.query) << "\"\n";
+  if (r.suggestion && *r.suggestion != r.query) out << "did you mean \"" << terminal_safe(*r.suggestion) << "\"? (--fix searches it)\n";
+  if (!r.facets.empty()) {
+    out << "\n";
+    render_facet_table(out, r);
+  }
   for (const auto& hit : r.hits) {
     const Article& a = hit.article;
     out << "\n" << bold << hit.rank << ". " << terminal_safe(a.title.empty() ? "(untitled)" : a.title) << reset;

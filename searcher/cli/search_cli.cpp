@@ -1,8 +1,11 @@
 #include "search_cli.hpp"
 
+#include "render_facets.hpp"
+#include "render_html.hpp"
 #include "render_json.hpp"
 #include "render_text.hpp"
 #include "terminal_text.hpp"
+#include "watch_list.hpp"
 
 #include <dossier/errors.hpp>
 #include <dossier/index_location.hpp>
@@ -11,43 +14,139 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 namespace dossier::cli {
 namespace {
 
-// Exit codes, one table for the whole CLI (see README "Exit codes").
+// Exit codes, one table for the whole CLI (see README "Exit codes (dossier-search)").
 enum Exit : int { kMatched = 0, kNoMatch = 1, kUsage = 2, kIndexProblem = 3 };
 
 void print_error(const std::string& message) { std::cerr << "dossier-search: " << terminal_safe(message) << "\n"; }
+
+struct Options {
+  std::vector<std::string> words, indexes, facets;
+  SearchRequest request;
+  bool json = false, timeline = false, no_collapse = false;
+  std::string format = "text", colour = "auto", sort = "relevance", queries_file, actors_file;
+};
+
+void add_options(CLI::App& app, Options& o) {
+  SearchRequest& r = o.request;
+  app.add_option("query", o.words, "query words (see README \"Query language\")");
+  app.add_option("--index", o.indexes,
+                 "index to search (repeatable; default: $DOSSIER_INDEX or ~/.local/share/dossier/index)")
+      ->allow_extra_args(false);
+  app.add_option("-n,--limit", r.limit, "hits to show (0: counts and facets only)");
+  app.add_option("--offset", r.offset, "hits to skip");
+  app.add_flag("--json", o.json, "JSON output (same as --format json)");
+  app.add_option("--format", o.format, "text, json, jsonl, html, trec")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "html", "trec"}));
+  app.add_option("--color,--colour", o.colour, "auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--source", r.sources, "only this source (repeatable: any of them)")->allow_extra_args(false);
+  app.add_option("--actor", r.actors, "only documents naming this actor (repeatable: all of them)")
+      ->allow_extra_args(false);
+  app.add_option("--since", r.since, "earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--until", r.until, "latest date: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--sort", o.sort, "relevance, newest, oldest, recent (relevance with a recency boost)")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest", "recent"}));
+  app.add_flag("--exact", r.exact_total, "count every match exactly");
+  app.add_option("--facets", o.facets, "count matches by source, actor, year, month, format (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app.add_flag("--timeline", o.timeline, "draw matches per month");
+  app.add_option("--snippet-length", r.snippet_length, "snippet size in characters");
+  app.add_flag("--fix", r.use_suggestion, "search the spelling-corrected query");
+  app.add_option("--like", r.like, "rank the documents most similar to this one (path or id)");
+  app.add_flag("--no-collapse", o.no_collapse, "show every copy of syndicated articles");
+  app.add_option("--queries", o.queries_file, "run each query of this file (one a line, or name<TAB>query)");
+  app.add_option("--actors", o.actors_file, "extra actor aliases (TSV, as for dossier-index --actors)");
+}
+
+bool has_filters(const SearchRequest& r) {
+  return !r.sources.empty() || !r.actors.empty() || !r.since.empty() || !r.until.empty() || !r.like.empty();
+}
+
+class Printer {
+ public:
+  Printer(std::string format, bool colour, bool timeline, bool month_asked, bool watch)
+      : format_(std::move(format)), colour_(colour), timeline_(timeline), month_asked_(month_asked), watch_(watch) {}
+
+  void print(const std::string& name, const SearchResults& r) {
+    if (format_ == "json") {
+      nlohmann::json j = results_to_json(r);
+      if (watch_) {
+        j["name"] = name;
+        json_blocks_.push_back(std::move(j));
+      } else {
+        std::cout << dump_json(j) << "\n";
+      }
+    } else if (format_ == "jsonl") {
+      render_jsonl(std::cout, r, watch_ ? name : "");
+    } else if (format_ == "trec") {
+      render_trec(std::cout, r, name);
+    } else if (format_ == "html") {
+      html_blocks_.push_back({watch_ ? name : "", r});
+    } else {
+      if (watch_) std::cout << (printed_ ? "\n" : "") << "== " << terminal_safe(name) << ": " << terminal_safe(r.query) << "\n";
+      if (timeline_ && !month_asked_) {
+        SearchResults without_month = r;  // the timeline shows the months
+        without_month.facets.erase("month");
+        render_text(std::cout, without_month, TextStyle{colour_});
+      } else {
+        render_text(std::cout, r, TextStyle{colour_});
+      }
+      if (timeline_) {
+        std::cout << "\n";
+        render_timeline(std::cout, r, colour_);
+      }
+    }
+    printed_ = true;
+  }
+
+  void finish() {
+    if (format_ == "json" && watch_) {
+      nlohmann::json all = {{"version", 1}, {"queries", json_blocks_}};
+      std::cout << dump_json(all) << "\n";
+    }
+    if (format_ == "html") render_html(std::cout, html_blocks_);
+    std::cout.flush();
+  }
+
+ private:
+  std::string format_;
+  bool colour_, timeline_, month_asked_, watch_, printed_ = false;
+  std::vector<nlohmann::json> json_blocks_;
+  std::vector<LabelledResults> html_blocks_;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidArgument("cannot read queries file '" + path + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::shared_ptr<spdlog::logger> stderr_logger() {
+  auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  auto logger = std::make_shared<spdlog::logger>("dossier-search", sink);
+  logger->set_pattern("dossier-search: %l: %v");
+  logger->set_level(spdlog::level::warn);
+  return logger;
+}
 
 }  // namespace
 
 int run_search_cli(const std::vector<std::string>& args) {
   CLI::App app{"dossier-search: search indexed reports"};
   app.set_version_flag("--version", "dossier-search 0.1");
-  std::vector<std::string> words, indexes;
-  SearchRequest request;
-  bool json = false;
-  std::string format = "text", colour = "auto", sort = "relevance";
-
-  app.add_option("query", words, "query words (see README \"Query language\")");
-  app.add_option("--index", indexes, "index to search (repeatable; default: $DOSSIER_INDEX or ~/.local/share/dossier/index)")->allow_extra_args(false);
-  app.add_option("-n,--limit", request.limit, "hits to show (0: counts only)");
-  app.add_option("--offset", request.offset, "hits to skip");
-  app.add_flag("--json", json, "JSON output (same as --format json)");
-  app.add_option("--format", format, "text, json")->check(CLI::IsMember({"text", "json"}));
-  app.add_option("--color,--colour", colour, "auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_option("--source", request.sources, "only this source (repeatable: any of them)")->allow_extra_args(false);
-  app.add_option("--actor", request.actors, "only documents naming this actor (repeatable: all of them)")->allow_extra_args(false);
-  app.add_option("--since", request.since, "earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
-  app.add_option("--until", request.until, "latest date: YYYY, YYYY-MM or YYYY-MM-DD");
-  app.add_option("--sort", sort, "relevance, newest, oldest, recent")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest", "recent"}));
-  app.add_flag("--exact", request.exact_total, "count every match exactly");
-  app.add_option("--snippet-length", request.snippet_length, "snippet size in characters");
-
+  Options o;
+  add_options(app, o);
   try {
     app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
   } catch (const CLI::CallForHelp& e) {
@@ -58,37 +157,59 @@ int run_search_cli(const std::vector<std::string>& args) {
     print_error(std::string(e.what()) + " (see --help)");
     return kUsage;
   }
-  if (json) format = "json";
-  for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  SearchRequest& request = o.request;
+  if (o.json) o.format = "json";
+  for (const auto& w : o.words) request.query += (request.query.empty() ? "" : " ") + w;
   static const std::map<std::string, SortOrder> kSorts = {
       {"relevance", SortOrder::relevance}, {"newest", SortOrder::newest}, {"oldest", SortOrder::oldest},
       {"recent", SortOrder::recent}};
-  request.sort = kSorts.at(sort);
-  if (request.query.empty() && request.sources.empty() && request.actors.empty() && request.since.empty() &&
-      request.until.empty()) {
+  request.sort = kSorts.at(o.sort);
+  request.collapse_duplicates = !o.no_collapse;
+  request.facets = o.facets;
+  if (o.timeline && std::find(request.facets.begin(), request.facets.end(), "month") == request.facets.end())
+    request.facets.push_back("month");
+  bool watch = !o.queries_file.empty();
+  if (watch && !request.query.empty()) {
+    print_error("give either query words or --queries FILE, not both");
+    return kUsage;
+  }
+  if (!watch && request.query.empty() && !has_filters(request)) {
     print_error("no query given: dossier-search [--index PATH] WORDS... (see --help)");
     return kUsage;
   }
 
   try {
-    if (indexes.empty()) indexes.push_back(resolve_index_path(""));
+    std::vector<WatchQuery> queries;
+    if (watch) queries = parse_watch_list(read_file(o.queries_file));
+    else queries.push_back({"1", request.query});
+    if (o.indexes.empty()) o.indexes.push_back(resolve_index_path(""));
     SearcherOptions options;
-    auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-    options.logger = std::make_shared<spdlog::logger>("dossier-search", sink);
-    options.logger->set_pattern("dossier-search: %l: %v");
-    options.logger->set_level(spdlog::level::warn);
-    Searcher searcher(indexes, options);
-    SearchResults results = searcher.search(request);
-    for (const auto& n : results.notices) print_error(n);
-    if (format == "json") {
-      std::cout << dump_json(results_to_json(results)) << "\n";
-    } else {
-      render_text(std::cout, results, TextStyle{use_colour(colour == "always"   ? ColourMode::always
-                                                           : colour == "never" ? ColourMode::never
-                                                                               : ColourMode::automatic)});
+    options.logger = stderr_logger();
+    options.actors_file = o.actors_file;
+    Searcher searcher(o.indexes, options);
+    bool colour = use_colour(o.colour == "always"  ? ColourMode::always
+                             : o.colour == "never" ? ColourMode::never
+                                                   : ColourMode::automatic);
+    bool month_asked = std::find(o.facets.begin(), o.facets.end(), "month") != o.facets.end();
+    Printer printer(o.format, colour, o.timeline, month_asked, watch);
+    bool matched = false, failed = false;
+    for (const auto& q : queries) {
+      SearchRequest one = request;
+      one.query = q.query;
+      try {
+        SearchResults results = searcher.search(one);
+        for (const auto& n : results.notices) print_error((watch ? q.name + ": " : "") + n);
+        printer.print(q.name, results);
+        matched = matched || results.total > 0;
+      } catch (const QueryError& e) {
+        if (!watch) throw;
+        print_error(q.name + ": " + e.what());
+        failed = true;
+      }
     }
-    std::cout.flush();
-    return results.total > 0 ? kMatched : kNoMatch;
+    printer.finish();
+    if (failed) return kUsage;
+    return matched ? kMatched : kNoMatch;
   } catch (const QueryError& e) {
     print_error(e.what());
     return kUsage;

@@ -1,11 +1,11 @@
 #include "query_builder.hpp"
 
-#include "dates.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
 #include <dossier/errors.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace dossier {
@@ -18,115 +18,123 @@ constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Qu
                                   Xapian::QueryParser::FLAG_PURE_NOT;
 // A wildcard like "a*" could expand to most of the vocabulary.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+// Other names of an actor searched alongside an alias; more add little but cost.
+constexpr std::size_t kMaxSurfaceForms = 12;
 
-bool is_digits(const std::string& s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
+std::vector<std::string> lower_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string w;
+  for (unsigned char c : utf8_lower(text)) {
+    if (std::isalnum(c) || c >= 0x80) {
+      w += static_cast<char>(c);
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  return words;
 }
 
-// Reads a field value after "name:": a quoted string or up to whitespace or ')'.
-std::string read_value(const std::string& q, std::size_t& i) {
-  if (i < q.size() && q[i] == '"') {
-    std::size_t close = q.find('"', i + 1);
-    std::string v = q.substr(i + 1, close == std::string::npos ? std::string::npos : close - i - 1);
-    i = close == std::string::npos ? q.size() : close + 1;
-    return v;
+bool contains_sequence(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+  return false;
+}
+
+// Expands a "dossieralias:N" placeholder into: the words as typed, or any
+// document tagged with the actor (ranked by its other names). Runs while the
+// query is parsed, on the client, so remote shards need nothing special.
+class AliasProcessor : public Xapian::FieldProcessor {
+ public:
+  AliasProcessor(const RewrittenQuery& rewritten, const Gazetteer& gazetteer, const Xapian::Stem& stemmer,
+                 const Xapian::Database& db, AliasTrace& trace)
+      : rewritten_(rewritten), gazetteer_(gazetteer), stemmer_(stemmer), db_(db), trace_(trace) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::size_t n = 0;
+    for (char c : value) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return Xapian::Query();
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+      if (n > rewritten_.aliases.size()) return Xapian::Query();
+    }
+    if (value.empty() || n >= rewritten_.aliases.size()) return Xapian::Query();
+    const AliasUse& alias = rewritten_.aliases[n];
+    Xapian::Query typed = name_query(alias.typed, false);
+    for (auto it = typed.get_unique_terms_begin(); it != typed.get_unique_terms_end(); ++it)
+      trace_.typed_terms.insert(*it);
+    std::vector<std::string> typed_words = lower_words(alias.typed);
+    if (typed_words.size() > 1) trace_.phrases.push_back(typed_words);
+
+    std::vector<Xapian::Query> others;
+    for (const auto& form : gazetteer_.surface_forms(alias.canonical)) {
+      std::vector<std::string> words = lower_words(form);
+      // A longer name containing what was typed ("Rodong Sinmun newspaper") adds nothing.
+      if (words.empty() || words == typed_words || contains_sequence(words, typed_words)) continue;
+      if (others.size() >= kMaxSurfaceForms) break;
+      others.push_back(name_query(form, true));
+      trace_.phrases.push_back(words);
+    }
+    Xapian::Query tagged(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(schema::filter_term(Field::actors, alias.canonical)), 0.0);
+    if (!others.empty())
+      tagged = Xapian::Query(Xapian::Query::OP_AND_MAYBE, tagged,
+                             Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+    return Xapian::Query(Xapian::Query::OP_OR, typed, tagged);
   }
-  std::size_t start = i;
-  while (i < q.size() && !std::isspace(static_cast<unsigned char>(q[i])) && q[i] != ')') ++i;
-  return q.substr(start, i - start);
+
+ private:
+  Xapian::Query name_query(const std::string& name, bool extra) const {
+    Xapian::QueryParser qp;
+    qp.set_database(db_);
+    qp.set_stemmer(stemmer_);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    std::vector<std::string> words = lower_words(name);
+    std::string text = words.size() > 1 ? "\"" + name + "\"" : name;
+    Xapian::Query q;
+    try {
+      q = qp.parse_query(text, Xapian::QueryParser::FLAG_PHRASE);
+    } catch (const Xapian::QueryParserError&) {
+      return Xapian::Query();
+    }
+    if (extra)
+      for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) trace_.extra_terms.insert(*it);
+    return q;
+  }
+
+  const RewrittenQuery& rewritten_;
+  const Gazetteer& gazetteer_;
+  const Xapian::Stem& stemmer_;
+  const Xapian::Database& db_;
+  AliasTrace& trace_;
+};
+
+// The query's words without any syntax: punctuation and operator words dropped.
+std::string plain_words(const std::string& text) {
+  std::string spaced;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    spaced += (std::isalnum(u) || u >= 0x80) ? c : ' ';
+  }
+  std::string words, word;
+  for (std::size_t i = 0; i <= spaced.size(); ++i) {
+    if (i < spaced.size() && spaced[i] != ' ') {
+      word += spaced[i];
+      continue;
+    }
+    if (!word.empty() && !is_operator_word(word)) words += (words.empty() ? "" : " ") + word;
+    word.clear();
+  }
+  return words;
 }
 
 }  // namespace
 
-std::string date_bound(const std::string& text, bool upper, const std::string& query) {
-  std::string t(trim(text));
-  auto fail = [&]() -> std::string {
-    throw QueryError("not a date: '" + t + "' (use YYYY, YYYY-MM or YYYY-MM-DD)", query);
-  };
-  int y = 0, m = 0, d = 0;
-  if (t.size() == 4 && is_digits(t)) {
-    y = std::stoi(t);
-    m = upper ? 12 : 1;
-    d = upper ? 31 : 1;
-  } else if (t.size() == 7 && t[4] == '-' && is_digits(t.substr(0, 4)) && is_digits(t.substr(5, 2))) {
-    y = std::stoi(t.substr(0, 4));
-    m = std::stoi(t.substr(5, 2));
-    d = 1;
-    if (upper)
-      while (d < 31 && is_valid_date(y, m, d + 1)) ++d;
-  } else if (auto date = parse_date(t)) {
-    y = date->year;
-    m = date->month;
-    d = date->day;
-  } else {
-    return fail();
-  }
-  if (!is_valid_date(y, m, d)) return fail();
-  return CivilDate{y, m, d}.compact();
-}
-
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
     : db_(db), gazetteer_(gazetteer), stemmer_("english") {}
 
-// Turns dossier's own field syntax into what Xapian's parser reads exactly:
-// filter values are resolved through aliases and normalised like the indexer's
-// terms; dates become YYYYMMDD ranges. Doing this ourselves (not with Xapian's
-// synonym tables) keeps it working on remote shards.
-std::string QueryBuilder::rewrite(const std::string& q, std::vector<std::string>& notices) const {
-  (void)notices;
-  std::string out;
-  std::size_t i = 0;
-  while (i < q.size()) {
-    bool at_word_start = i == 0 || std::isspace(static_cast<unsigned char>(q[i - 1])) || q[i - 1] == '(' ||
-                         q[i - 1] == '+' || q[i - 1] == '-';
-    std::size_t colon = q.find(':', i);
-    if (!at_word_start || colon == std::string::npos) {
-      out += q[i++];
-      continue;
-    }
-    std::string name = q.substr(i, colon - i);
-    bool simple = !name.empty() && name.find_first_of(" \t\n()\"") == std::string::npos;
-    if (!simple) {
-      out += q[i++];
-      continue;
-    }
-    std::string lname = utf8_lower(name);
-    std::size_t j = colon + 1;
-    if (lname == "date" || lname == "year") {
-      std::string value = read_value(q, j);
-      std::string lo, hi;
-      std::size_t dots = value.find("..");
-      if (lname == "year" || dots == std::string::npos) {
-        lo = date_bound(value, false, q);
-        hi = date_bound(value, true, q);
-      } else {
-        std::string a = value.substr(0, dots), b = value.substr(dots + 2);
-        if (a.empty() && b.empty()) throw QueryError("empty date range in '" + value + "'", q);
-        lo = a.empty() ? "00000101" : date_bound(a, false, q);
-        hi = b.empty() ? "99991231" : date_bound(b, true, q);
-      }
-      out += "date:" + lo + ".." + hi;
-      i = j;
-      continue;
-    }
-    const schema::FieldSpec* field = schema::find_by_query_name(lname == "actors" ? "actor" : lname);
-    if (field && field->kind == schema::Kind::boolean_filter) {
-      std::string value = read_value(q, j);
-      if (field->field == Field::actors) value = gazetteer_.canonical(value).value_or(value);
-      std::string normalised = schema::normalise_filter_value(value);
-      out += std::string(field->name) + ":" + (normalised.empty() ? "_" : normalised);
-      i = j;
-      continue;
-    }
-    out += q[i++];
-  }
-  return out;
-}
-
-Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags) const {
+Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const {
   Xapian::QueryParser qp;
   qp.set_database(db_);
   qp.set_stemmer(stemmer_);
@@ -139,12 +147,25 @@ Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags) const
     // Several actor: filters must all hold; several source: filters are alternatives.
     qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix), !f.multi_valued);
   }
+  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, trace);
+  qp.add_prefix(kAliasField, &aliases);
   Xapian::RangeProcessor dates(*schema::spec(Field::date).slot, "date:");
   qp.add_rangeprocessor(&dates);
-  return qp.parse_query(text, flags);
+  return qp.parse_query(rewritten.text, flags);
 }
 
-Xapian::Query QueryBuilder::request_filters(const SearchRequest& r) const {
+void QueryBuilder::add_actor_highlights(const std::string& canonical, HighlightTerms& h,
+                                        const std::string& except) const {
+  std::vector<std::string> skip = lower_words(except);
+  for (const auto& form : gazetteer_.surface_forms(canonical)) {
+    std::vector<std::string> words = lower_words(form);
+    if (words.empty() || (!skip.empty() && contains_sequence(words, skip))) continue;
+    h.phrases.push_back(std::move(words));
+  }
+  if (gazetteer_.surface_forms(canonical).empty()) h.phrases.push_back(lower_words(canonical));
+}
+
+Xapian::Query QueryBuilder::request_filters(const SearchRequest& r, HighlightTerms& h) const {
   Xapian::Query filter;
   auto and_filter = [&filter](const Xapian::Query& q) {
     filter = filter.empty() ? q : Xapian::Query(Xapian::Query::OP_AND, filter, q);
@@ -154,39 +175,90 @@ Xapian::Query QueryBuilder::request_filters(const SearchRequest& r) const {
     for (const auto& s : r.sources) any.emplace_back(schema::filter_term(Field::source, s));
     and_filter(Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
   }
-  for (const auto& a : r.actors)
-    and_filter(Xapian::Query(schema::filter_term(Field::actors, gazetteer_.canonical(a).value_or(a))));
+  for (const auto& a : r.actors) {
+    std::string canonical = gazetteer_.canonical(a).value_or(a);
+    and_filter(Xapian::Query(schema::filter_term(Field::actors, canonical)));
+    add_actor_highlights(canonical, h);
+  }
   if (!r.since.empty() || !r.until.empty()) {
     std::string lo = r.since.empty() ? "00000101" : date_bound(r.since, false, r.since);
     std::string hi = r.until.empty() ? "99991231" : date_bound(r.until, true, r.until);
+    if (lo > hi) throw QueryError("--since " + r.since + " is after --until " + r.until, r.since);
     and_filter(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *schema::spec(Field::date).slot, lo, hi));
   }
   return filter;
 }
 
+void QueryBuilder::collect_highlights(const Xapian::Query& query, const RewrittenQuery& rewritten,
+                                      const AliasTrace& trace, BuiltQuery& built) const {
+  HighlightTerms& h = built.highlight;
+  const std::string title(schema::title_prefix());
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    if (term.empty() || (trace.extra_terms.count(term) && !trace.typed_terms.count(term))) continue;
+    if (term[0] == 'Z') {
+      term.erase(0, 1);
+      if (term.compare(0, title.size(), title) == 0) term.erase(0, title.size());
+      if (!term.empty()) h.stems.insert(term);
+      continue;
+    }
+    if (term.compare(0, title.size(), title) == 0) term.erase(0, title.size());
+    else if (std::isupper(static_cast<unsigned char>(term[0]))) continue;  // filters and ids
+    if (term.empty()) continue;
+    h.words.insert(term);
+    h.stems.insert(stemmer_(term));  // "Putin" also marks "Putin's"
+  }
+  for (const auto& p : trace.phrases) h.phrases.push_back(p);
+  for (const auto& a : rewritten.actor_filters) add_actor_highlights(a, h);
+  for (const auto& p : rewritten.wildcard_prefixes) {
+    std::string clean;
+    for (unsigned char c : p)
+      if (std::isalnum(c) || c >= 0x80) clean += static_cast<char>(c);
+    if (!clean.empty()) h.prefixes.push_back(clean);
+  }
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   BuiltQuery built;
-  built.rewritten = rewrite(request.query, built.notices);
+  bool truncated = false;
+  std::string query = sanitise_query(request.query, kMaxQueryBytes, truncated);
+  if (truncated)
+    built.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) + " bytes; searched its start");
+
+  RewrittenQuery rewritten = rewrite_query(query, gazetteer_);
+  built.rewritten = rewritten.text;
+  AliasTrace trace;
   try {
-    built.query = parse(built.rewritten, kParserFlags);
+    built.query = parse(rewritten, kParserFlags, trace);
   } catch (const Xapian::QueryParserError&) {
     // The user's words are always taken as words: drop the syntax, keep the terms.
-    std::string words;
-    for (char c : built.rewritten) {
-      auto u = static_cast<unsigned char>(c);
-      words += (std::isalnum(u) || u >= 0x80) ? c : ' ';
-    }
     built.notices.push_back("query syntax not understood; searched for the words instead");
-    built.query = parse(words, 0);
+    rewritten = rewrite_query(plain_words(query), gazetteer_);
+    built.rewritten = rewritten.text;
+    trace = AliasTrace{};
+    try {
+      built.query = parse(rewritten, 0, trace);
+    } catch (const Xapian::QueryParserError&) {
+      built.query = Xapian::Query();
+    }
   }
+  bool typed_something = !built.query.empty() || !trim(query).empty();
   for (auto it = built.query.get_unique_terms_begin(); it != built.query.get_unique_terms_end(); ++it) {
     const std::string& term = *it;
     if (!term.empty() && term[0] != 'X' && term[0] != 'Q') built.has_free_text = true;
   }
-  Xapian::Query filter = request_filters(request);
-  if (!filter.empty()) {
-    built.query = built.query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0)
-                                      : Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);
+  collect_highlights(built.query, rewritten, trace, built);
+
+  Xapian::Query filter = request_filters(request, built.highlight);
+  if (!built.query.empty()) {
+    if (!filter.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);
+  } else if (typed_something) {
+    // Something typed that leaves nothing to search for matches nothing, not everything.
+    built.query = Xapian::Query::MatchNothing;
+  } else if (!filter.empty()) {
+    built.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0);
+  } else {
+    built.query = Xapian::Query::MatchAll;
   }
   return built;
 }

@@ -1,45 +1,59 @@
 #pragma once
 // request -> rewrite (aliases, filters, dates) -> parse (Xapian's QueryParser,
-// configured from the schema table) -> one Xapian query.
+// configured from the schema table) -> one Xapian query, plus what snippets
+// should highlight.
 
 #include <dossier/searcher.hpp>
 
 #include "gazetteer.hpp"
+#include "highlight_terms.hpp"
+#include "query_rewriter.hpp"
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
 namespace dossier {
 
 struct BuiltQuery {
-  Xapian::Query query;
+  Xapian::Query query;                 // MatchNothing when the words leave nothing to search
   std::string rewritten;               // the text given to Xapian's parser
   std::vector<std::string> notices;    // e.g. a syntax fallback
   bool has_free_text = false;          // false: a filter-only query
+  HighlightTerms highlight;
 };
+
+// What alias expansion adds beyond the words typed, kept for highlighting.
+struct AliasTrace {
+  std::vector<std::vector<std::string>> phrases;
+  std::set<std::string> extra_terms;  // terms that only stand for other names of an actor
+  std::set<std::string> typed_terms;  // terms of the names as typed (always highlighted)
+};
+
+// Longest query dossier reads; the rest is dropped with a notice.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
 
 class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer);
   // @throws QueryError for filters that cannot mean anything.
-  BuiltQuery build(const SearchRequest& request) const;
+  [[nodiscard]] BuiltQuery build(const SearchRequest& request) const;
   // The stemmer used for queries, which snippets must share to mark stemmed forms.
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
+  // Terms and phrases of a canonical actor's names, for highlighting.
+  void add_actor_highlights(const std::string& canonical, HighlightTerms& h, const std::string& except = "") const;
 
  private:
-  std::string rewrite(const std::string& query, std::vector<std::string>& notices) const;
-  Xapian::Query parse(const std::string& text, unsigned flags) const;
-  Xapian::Query request_filters(const SearchRequest& request) const;
+  Xapian::Query parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const;
+  Xapian::Query request_filters(const SearchRequest& request, HighlightTerms& h) const;
+  void collect_highlights(const Xapian::Query& query, const RewrittenQuery& rewritten, const AliasTrace& trace,
+                          BuiltQuery& built) const;
 
   const Xapian::Database& db_;
   const Gazetteer& gazetteer_;
   Xapian::Stem stemmer_;
 };
-
-// "2024", "2024-06", "2024-06-18" -> first (or last) day as YYYYMMDD.
-// @throws QueryError when the text is not such a date.
-std::string date_bound(const std::string& text, bool upper, const std::string& query);
 
 }  // namespace dossier

@@ -3,11 +3,15 @@
 
 #include "article_codec.hpp"
 #include "database_set.hpp"
+#include "duplicates.hpp"
+#include "facets.hpp"
 #include "gazetteer.hpp"
 #include "logger.hpp"
+#include "more_like_this.hpp"
 #include "query_builder.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
+#include "spelling.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -20,6 +24,9 @@ namespace {
 
 // A reader whose revision was overwritten by a writer reopens and tries again.
 constexpr int kModifiedRetries = 5;
+// With --sort recent, the newest document gains this share of the best
+// relevance score over the oldest, in proportion to its date.
+constexpr double kRecencyShare = 0.5;
 
 Gazetteer load_gazetteer(const std::string& actors_file) {
   Gazetteer g = Gazetteer::builtin();
@@ -30,6 +37,15 @@ Gazetteer load_gazetteer(const std::string& actors_file) {
   ss << in.rdbuf();
   g.add_tsv(ss.str());
   return g;
+}
+
+unsigned slot_of(Field f) { return *schema::spec(f).slot; }
+
+void merge(HighlightTerms& into, const HighlightTerms& from) {
+  into.words.insert(from.words.begin(), from.words.end());
+  into.stems.insert(from.stems.begin(), from.stems.end());
+  into.phrases.insert(into.phrases.end(), from.phrases.begin(), from.phrases.end());
+  into.prefixes.insert(into.prefixes.end(), from.prefixes.begin(), from.prefixes.end());
 }
 
 }  // namespace
@@ -44,6 +60,7 @@ class Searcher::Impl {
         db_(open_databases(paths)) {}
 
   SearchResults search(const SearchRequest& request) {
+    check_facet_names(request.facets);
     return translate_search_errors([&] {
       for (int attempt = 0;; ++attempt) {
         try {
@@ -68,6 +85,23 @@ class Searcher::Impl {
   std::size_t document_count() const { return db_.get_doccount(); }
 
  private:
+  // Relevance plus a boost growing linearly with the date (slot of days since 1970).
+  Xapian::Query with_recency(const Xapian::Query& query) {
+    const unsigned days = slot_of(Field::date_number);
+    std::string lo_value = db_.get_value_lower_bound(days), hi_value = db_.get_value_upper_bound(days);
+    if (lo_value.empty() || hi_value.empty()) return query;
+    double lo = Xapian::sortable_unserialise(lo_value), hi = Xapian::sortable_unserialise(hi_value);
+    if (!(hi > lo)) return query;
+    Xapian::Enquire probe(db_);
+    probe.set_query(query);
+    Xapian::MSet top = probe.get_mset(0, 1);
+    double best = top.empty() ? 0.0 : top.get_max_attained();
+    double scale = (best > 0 ? kRecencyShare * best : 1.0) / (hi - lo);
+    auto* source = new Xapian::ValueWeightPostingSource(days);
+    Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(source->release()), scale);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+  }
+
   SearchResults run(const SearchRequest& request) {
     db_.reopen();  // see the latest commit
     QueryBuilder builder(db_, gazetteer_);
@@ -76,30 +110,93 @@ class Searcher::Impl {
     SearchResults results;
     results.query = request.query;
     results.notices = built.notices;
-
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query.empty() ? Xapian::Query::MatchAll : built.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    const unsigned date_slot = *schema::spec(Field::date).slot;
-    switch (request.sort) {
-      case SortOrder::newest: enquire.set_sort_by_value_then_relevance(date_slot, true); break;
-      case SortOrder::oldest: enquire.set_sort_by_value_then_relevance(date_slot, false); break;
-      default: break;
+    if (built.has_free_text) {
+      bool truncated = false;
+      std::string clean = sanitise_query(request.query, kMaxQueryBytes, truncated);
+      if (auto fixed = suggest_spelling(db_, clean, builder.stemmer(), gazetteer_)) {
+        results.suggestion = *fixed;
+        if (request.use_suggestion) {
+          SearchRequest corrected = request;
+          corrected.query = *fixed;
+          built = builder.build(corrected);
+          results.query = *fixed;
+          results.notices.push_back("searched for \"" + *fixed + "\" instead of \"" + clean + "\"");
+        }
+      }
     }
 
-    Xapian::doccount check = request.exact_total ? db_.get_doccount() : 0;
+    Xapian::Query query = built.query;
+    HighlightTerms highlight = built.highlight;
+    if (!request.like.empty()) {
+      LikeQuery like = like_query(db_, request.like);
+      query = query.get_type() == Xapian::Query::LEAF_MATCH_ALL
+                  ? like.query
+                  : Xapian::Query(Xapian::Query::OP_FILTER, like.query, query);
+      merge(highlight, like.highlight);
+      if (request.query.empty()) results.query = "like:" + request.like;
+    }
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    Xapian::MultiValueKeyMaker by_date;
+    const unsigned date_slot = slot_of(Field::date);
+    switch (request.sort) {
+      case SortOrder::newest:
+        by_date.add_value(date_slot, true, "00000000");  // undated last
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+        break;
+      case SortOrder::oldest:
+        by_date.add_value(date_slot, false, "99999999");  // undated last
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+        break;
+      case SortOrder::recent: query = with_recency(query); break;
+      case SortOrder::relevance: break;
+    }
+    enquire.set_query(query);
+    if (request.collapse_duplicates) enquire.set_collapse_key(slot_of(Field::dup_key));
+    FacetSpies spies(request.facets);
+    spies.attach(enquire);
+
+    // Facets and exact totals need every match counted, not an estimate.
+    Xapian::doccount check = request.exact_total || !request.facets.empty() ? db_.get_doccount() : 0;
+    std::size_t fetch = request.limit + (request.collapse_duplicates && request.limit ? kNearCopyLookahead : 0);
+    if (fetch == 0 && check) fetch = 1;  // with no hits asked for, Xapian would only estimate
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit), check);
+                                         static_cast<Xapian::doccount>(fetch), check);
     results.total = mset.get_matches_estimated();
     results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (check >= db_.get_doccount()) {
+      // Every document was looked at: the lower bound counts the hits left
+      // after collapsing copies (the upper bound stays loose when collapsing).
+      results.total = mset.get_matches_lower_bound();
+      results.total_exact = true;
+    }
+    if (!request.facets.empty()) results.facets = spies.counts();
 
-    std::size_t rank = request.offset;
+    std::vector<Candidate> candidates;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Candidate c;
+      c.doc = it.get_document();
+      c.score = it.get_weight();
+      c.copies = request.collapse_duplicates ? it.get_collapse_count() + 1 : 1;
+      candidates.push_back(std::move(c));
+    }
+    if (request.collapse_duplicates) {
+      std::size_t folded = fold_near_copies(candidates, slot_of(Field::simhash));
+      results.total = results.total > folded ? results.total - folded : 0;
+      if (folded) results.total_exact = false;
+    }
+    if (candidates.size() > request.limit) candidates.resize(request.limit);
+
+    SnippetMaker snippets(highlight, builder.stemmer());
+    std::size_t rank = request.offset;
+    for (auto& c : candidates) {
       Hit hit;
       hit.rank = ++rank;
-      hit.score = it.get_weight();
-      hit.article = decode_article(it.get_document().get_data());
-      hit.snippet = make_snippet(mset, hit.article.text, request.snippet_length, builder.stemmer());
+      hit.score = c.score;
+      hit.copies = c.copies;
+      hit.article = decode_article(c.doc.get_data());
+      hit.snippet = snippets.make(hit.article.text, request.snippet_length, hit.article.title);
       hit.article.text.clear();
       results.hits.push_back(std::move(hit));
     }

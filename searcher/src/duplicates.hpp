@@ -1,0 +1,37 @@
+#pragma once
+// Folding copies of one article into one hit. Exact copies (the same core
+// text after normalising case, whitespace, punctuation and short boilerplate
+// paragraphs; see indexer/src/duplicate_key.hpp) share a collapse key that
+// Xapian folds during the match, with exact counts. Near copies (a word or
+// two changed) have simhashes at most kNearCopyBits of 64 apart; they are
+// folded here among the hits fetched for the page.
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace dossier {
+
+// Documents whose 64-bit simhashes differ in at most this many bits are near copies.
+inline constexpr int kNearCopyBits = 3;
+// Hits fetched beyond the page, so folding near copies still fills it.
+inline constexpr std::size_t kNearCopyLookahead = 10;
+// Texts shorter than this many core words are never near copies (too little to compare).
+inline constexpr std::size_t kMinNearCopyBytes = 400;
+
+struct Candidate {
+  Xapian::Document doc;
+  double score = 0;
+  std::size_t copies = 1;
+};
+
+// Folds each candidate into the first earlier one it nearly copies (adding
+// its copies); returns how many candidates were folded away.
+std::size_t fold_near_copies(std::vector<Candidate>& candidates, unsigned simhash_slot);
+
+// Number of differing bits.
+int hamming_distance(std::uint64_t a, std::uint64_t b);
+
+}  // namespace dossier

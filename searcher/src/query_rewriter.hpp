@@ -1,0 +1,46 @@
+#pragma once
+// Rewrites dossier's query language into what Xapian's QueryParser reads:
+// field values normalised like the indexer's terms, partial dates and years
+// turned into YYYYMMDD ranges, and gazetteer aliases typed as bare words
+// ("DPRK", "North Korea") replaced by a placeholder the builder expands into
+// "the words, or any document about that actor". Doing this ourselves (not
+// with Xapian's synonym tables) keeps it working on remote shards.
+
+#include "gazetteer.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dossier {
+
+// A bare word or phrase the user typed that names a known actor.
+struct AliasUse {
+  std::string typed;      // as typed, e.g. "DPRK"
+  std::string canonical;  // e.g. "North Korea"
+};
+
+struct RewrittenQuery {
+  std::string text;                          // for Xapian's QueryParser
+  std::vector<AliasUse> aliases;             // placeholders "<kAliasField>:N" index this
+  std::vector<std::string> actor_filters;    // canonical names given as actor: filters
+  std::vector<std::string> wildcard_prefixes;  // lower-case stems of "word*" wildcards
+};
+
+// The field name of alias placeholders in the rewritten text.
+inline constexpr const char* kAliasField = "dossieralias";
+
+// @throws QueryError for a date or year that cannot mean anything.
+RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer);
+
+// "2024", "2024-06", "2024-06-18" -> first (or last) day as YYYYMMDD.
+// @throws QueryError when the text is not such a date.
+std::string date_bound(const std::string& text, bool upper, const std::string& query);
+
+// Makes any bytes safe to parse: valid UTF-8, no control characters, at most
+// `max_bytes` (cut at a character boundary). Sets `truncated` when it cut.
+std::string sanitise_query(const std::string& raw, std::size_t max_bytes, bool& truncated);
+
+// True for the words Xapian's parser reads as operators (AND, OR, NOT, XOR, NEAR, ADJ).
+bool is_operator_word(const std::string& word);
+
+}  // namespace dossier
