@@ -25,6 +25,7 @@ std::vector<std::vector<std::string>> paragraph_words(std::string_view text) {
   std::string lowered = utf8_lower(text);
   std::string word;
   int newlines = 0;
+  bool paragraph_break = false;  // a blank line since the last word
   auto flush_word = [&] {
     if (!word.empty()) paragraphs.back().push_back(std::move(word));
     word.clear();
@@ -32,14 +33,18 @@ std::vector<std::vector<std::string>> paragraph_words(std::string_view text) {
   for (unsigned char c : lowered) {
     bool word_byte = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
     if (word_byte) {
-      if (newlines >= 2 && !paragraphs.back().empty()) paragraphs.emplace_back();
+      if (paragraph_break && word.empty() && !paragraphs.back().empty()) paragraphs.emplace_back();
+      paragraph_break = false;
       newlines = 0;
       word += static_cast<char>(c);
       continue;
     }
     flush_word();
-    if (c == '\n') ++newlines;
-    else if (c != ' ' && c != '\t' && c != '\r') newlines = 0;
+    if (c == '\n') {
+      if (++newlines >= 2) paragraph_break = true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      newlines = 0;
+    }
   }
   flush_word();
   return paragraphs;
