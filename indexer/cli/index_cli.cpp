@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 namespace dossier::cli {
 namespace {
@@ -21,27 +22,63 @@ namespace {
 // Exit codes, one table for the whole CLI (see README "Exit codes").
 enum Exit : int { kDone = 0, kSkippedStrict = 1, kUsage = 2, kIndexProblem = 3 };
 
-std::shared_ptr<spdlog::logger> make_logger(bool quiet) {
-  auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-  auto logger = std::make_shared<spdlog::logger>("dossier-index", sink);
-  logger->set_pattern("dossier-index: %^%l%$: %v");
-  logger->set_level(quiet ? spdlog::level::err : spdlog::level::warn);
-  return logger;
-}
-
-// A user-visible path, with control characters (possible in file names) made visible.
-std::string printable(const std::string& s) {
+// A user-visible string (file names, messages quoting file content), with
+// control characters made visible: C0, DEL, C1 (U+0080-U+009F) and bidi
+// overrides become \\xNN escapes, so nothing reaches the terminal as a command.
+std::string printable(std::string_view s) {
   std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7F) {
+  auto escape = [&out](std::string_view bytes) {
+    for (unsigned char c : bytes) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02x", c);
       out += buf;
+    }
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    auto next = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (c < 0x20 || c == 0x7F) {
+      escape(s.substr(i, 1));
+    } else if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {
+      escape(s.substr(i++, 2));
+    } else if (c == 0xE2 && ((next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) ||
+                             (next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9))) {
+      escape(s.substr(i, 3));
+      i += 2;
     } else {
       out += static_cast<char>(c);
     }
   }
   return out;
+}
+
+// The library logs file names and messages that may quote file content; this
+// sink makes them printable before they reach the terminal.
+class PrintableSink : public spdlog::sinks::sink {
+ public:
+  explicit PrintableSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
+  void log(const spdlog::details::log_msg& msg) override {
+    std::string safe = printable(std::string_view(msg.payload.data(), msg.payload.size()));
+    spdlog::details::log_msg copy = msg;
+    copy.payload = safe;
+    inner_->log(copy);
+  }
+  void flush() override { inner_->flush(); }
+  void set_pattern(const std::string& pattern) override { inner_->set_pattern(pattern); }
+  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
+    inner_->set_formatter(std::move(formatter));
+  }
+
+ private:
+  std::shared_ptr<spdlog::sinks::sink> inner_;
+};
+
+std::shared_ptr<spdlog::logger> make_logger(bool quiet) {
+  auto sink = std::make_shared<PrintableSink>(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  auto logger = std::make_shared<spdlog::logger>("dossier-index", sink);
+  logger->set_pattern("dossier-index: %^%l%$: %v");
+  logger->set_level(quiet ? spdlog::level::err : spdlog::level::warn);
+  return logger;
 }
 
 class ProgressLine {
