@@ -71,7 +71,9 @@ struct DOSSIER_API IndexReport {
 
 /// Progress of a folder run, for a progress display.
 struct DOSSIER_API Progress {
+  /// Files dealt with so far; unchanged files count as done from the first call.
   std::size_t files_done = 0;
+  /// Supported files found in the folder.
   std::size_t files_total = 0;
 };
 /// Called from the indexing thread; keep it quick.
@@ -79,9 +81,13 @@ using ProgressCallback = std::function<void(const Progress&)>;
 
 /// Figures about an index, for `dossier-index stats`.
 struct DOSSIER_API IndexStats {
+  /// Documents in the index.
   std::size_t documents = 0;
+  /// Documents per format ("txt", "html", ...).
   std::map<std::string, std::size_t> formats;
+  /// Documents per source.
   std::map<std::string, std::size_t> sources;
+  /// Dates of the oldest and the newest dated documents.
   std::string first_date, last_date;  ///< YYYY-MM-DD, empty if no dated document
   std::vector<std::pair<std::string, std::size_t>> top_actors;  ///< most frequent first
   std::uintmax_t size_on_disk = 0;    ///< bytes
@@ -105,7 +111,10 @@ class DOSSIER_API Indexer {
   /// @throws DatabaseError when it cannot be created or opened.
   /// @throws InvalidArgument when options are wrong (unreadable actors file, bad pattern).
   Indexer(const std::string& path, IndexerOptions options = {});
+  /// Moves the open index (and its write lock); the moved-from Indexer may only be
+  /// destroyed or assigned to.
   Indexer(Indexer&&) noexcept;
+  /// Releases this Indexer's index and takes over the other one's.
   Indexer& operator=(Indexer&&) noexcept;
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;

@@ -22,7 +22,9 @@ namespace dossier {
 
 /// A highlighted range in a snippet's text, in bytes (UTF-8), end exclusive.
 struct DOSSIER_API Span {
+  /// Offset of the first highlighted byte.
   std::size_t start = 0;
+  /// Offset just past the last highlighted byte.
   std::size_t end = 0;
 };
 
@@ -49,6 +51,7 @@ struct DOSSIER_API SearchRequest {
   std::vector<std::string> actors;   ///< all of these actors (aliases accepted)
   std::string since;                 ///< earliest date, YYYY[-MM[-DD]]
   std::string until;                 ///< latest date, YYYY[-MM[-DD]]
+  /// How hits are ordered.
   SortOrder sort = SortOrder::relevance;
   bool exact_total = false;          ///< count every match (slower on big indexes)
   std::vector<std::string> facets;   ///< any of "source", "actor", "year", "month", "format"
@@ -72,6 +75,7 @@ struct DOSSIER_API SearchResults {
   std::string query;                     ///< the query that was run (after any correction)
   std::size_t total = 0;                 ///< matching documents
   bool total_exact = false;              ///< false: total is an estimate
+  /// The hits of the requested page (`offset`, `limit`), best first.
   std::vector<Hit> hits;
   std::optional<std::string> suggestion; ///< "did you mean" for misspelt words
   std::map<std::string, std::map<std::string, std::size_t>> facets;  ///< field -> value -> count
@@ -91,7 +95,9 @@ class DOSSIER_API Searcher {
   /// @throws DatabaseError when an index is missing or unreadable.
   /// @throws InvalidArgument when `indexes` is empty.
   explicit Searcher(const std::vector<std::string>& indexes, SearcherOptions options = {});
+  /// Moves the open indexes; the moved-from Searcher may only be destroyed or assigned to.
   Searcher(Searcher&&) noexcept;
+  /// Releases this Searcher's indexes and takes over the other one's.
   Searcher& operator=(Searcher&&) noexcept;
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
