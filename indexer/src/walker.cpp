@@ -139,6 +139,14 @@ WalkResult walk_folder(const std::string& root, const WalkOptions& options) {
       struct stat st {};
       if (::lstat(path.c_str(), &st) != 0) {
         // Vanished between readdir and lstat: nothing to index, nothing to report.
+        if (errno == ENOENT) continue;
+        // Anything else (a path longer than PATH_MAX, a permission change) loses
+        // files, so the user must hear of it.
+        result.problems.push_back(problem(path, errno == ENAMETOOLONG ? "path too long" : "unreadable",
+                                          errno == ENAMETOOLONG
+                                              ? "path longer than the system allows (" + std::to_string(PATH_MAX) +
+                                                    " bytes): not indexed, with anything below it"
+                                              : std::string("cannot read: ") + std::strerror(errno)));
         continue;
       }
       std::string target = path;

@@ -101,7 +101,7 @@ void remove_at(int parent, const char* name) {
 
 void remove_deep_tree(const std::string& path) { remove_at(AT_FDCWD, path.c_str()); }
 
-HostileFolder build_hostile_folder(const std::string& root, const std::string& outside) {
+HostileFolder build_hostile_folder(const std::string& root, const std::string& outside, bool big) {
   HostileFolder h;
   auto good = [&](const std::string& name, const std::string& content, const std::string& word) {
     put(root + "/" + name, content);
@@ -147,13 +147,14 @@ HostileFolder build_hostile_folder(const std::string& root, const std::string& o
 
   // Big and strange text.
   {
-    std::string big;
-    big.reserve(30u << 20);
-    for (std::size_t i = 0; big.size() < (30u << 20); ++i)
-      big += "paragraph " + std::to_string(i) + " words words words about nothing much\n";
-    put(root + "/big/thirty-mb.txt", big);
+    const std::size_t mb = big ? 30 : 3;
+    std::string text;
+    text.reserve(mb << 20);
+    for (std::size_t i = 0; text.size() < (mb << 20); ++i)
+      text += "paragraph " + std::to_string(i) + " words words words about nothing much\n";
+    put(root + "/big/many-mb.txt", text);
   }
-  put(root + "/big/one-line.txt", repeat("oneline ", 5u << 17));  // 5 MB, no newline
+  put(root + "/big/one-line.txt", repeat("oneline ", (big ? 5u : 1u) << 17));  // MBs, no newline
   put(root + "/big/binary.txt", std::string(8192, '\0') + "tail");
   put(root + "/big/empty.txt", "");
   put(root + "/big/controls.txt", repeat("\x1b[2J\x07\x08\x7f\xC2\x9b", 10000));

@@ -21,8 +21,9 @@ struct HostileFolder {
 };
 
 // Fills `root` (an existing empty folder); `outside` is a folder beside it for
-// link targets that must not be followed.
-HostileFolder build_hostile_folder(const std::string& root, const std::string& outside);
+// link targets that must not be followed. `big`: a 30 MB file and a 5 MB line
+// (else 3 MB and 1 MB, for the fast test set).
+HostileFolder build_hostile_folder(const std::string& root, const std::string& outside, bool big);
 
 // Removes a tree whose paths may be longer than PATH_MAX (std::filesystem cannot).
 void remove_deep_tree(const std::string& path);

@@ -37,7 +37,9 @@ bool reported(const nlohmann::json& problems, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a hostile folder is indexed to the end and every good report is found", "[hostile]") {
+namespace {
+
+void hostile_test(bool big) {
   TempDir tmp;
   const std::string root = tmp.path() + "/hostile", outside = tmp.path() + "/outside";
   // std::filesystem cannot remove paths over PATH_MAX; this runs before TempDir's cleanup.
@@ -46,7 +48,7 @@ TEST_CASE("a hostile folder is indexed to the end and every good report is found
     ~LongPathCleanup() { remove_deep_tree(path); }
   } cleanup{root + "/long"};
   fs::create_directories(root);
-  HostileFolder folder = build_hostile_folder(root, outside);
+  HostileFolder folder = build_hostile_folder(root, outside, big);
   for (const auto& note : folder.notes) WARN("not built here: " << note);
   const std::string index = tmp.path() + "/index";
 
@@ -101,3 +103,11 @@ TEST_CASE("a hostile folder is indexed to the end and every good report is found
   ::getrusage(RUSAGE_CHILDREN, &usage);
   WARN("hostile folder: largest child resident set " << usage.ru_maxrss / 1024 << " MB");
 }
+
+}  // namespace
+
+TEST_CASE("a hostile folder is indexed to the end and every good report is found", "[hostile]") {
+  hostile_test(false);
+}
+
+TEST_CASE("a hostile folder with a 30 MB file and a 5 MB line", "[hostile][slow]") { hostile_test(true); }
