@@ -57,7 +57,7 @@ def omindex_index(tools, folder, db, env=None):
 
 
 def fts5_index(folder, db):
-    argv = [sys.executable, os.path.join(BENCH_DIR, "benchlib", "fts5.py"), folder, db]
+    argv = [sys.executable, "-B", os.path.join(BENCH_DIR, "benchlib", "fts5.py"), folder, db]
     return run_measured(argv)
 
 

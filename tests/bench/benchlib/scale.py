@@ -26,7 +26,10 @@ def series(b, factors, fresh_figures, queries):
     written_copies = 0
     base = {t: (fresh_figures.get(t) or {}).get("wall_s") for t in phases.TOOLS}
     budget = b.s.budget_minutes * 60.0
+    last = None  # (factor, {tool: wall}) of the last measured point: the better basis for the next
     for factor in factors:
+        if last:
+            base = {t: (w / last[0] if w else base.get(t)) for t, w in last[1].items()}
         est_dossier = _estimate(base["dossier"], factor)
         if b.elapsed() + est_dossier > budget and factor != factors[0]:
             b.notes.append("scale %d×: skipped, dossier would take about %.0f s and the budget is spent" % (factor, est_dossier))
@@ -79,6 +82,7 @@ def series(b, factors, fresh_figures, queries):
         proc = phases.whole_process_search(b, queries, index, None, max(1, b.s.process_runs // 2))
         point["whole_process_search"] = _strip(proc)
         out["points"].append(point)
+        last = (factor, dict({t: None for t in phases.TOOLS}, **{t: v["wall_s"] for t, v in point["tools"].items()}))
         for tool in ("dossier", "omindex", "fts5"):
             p = b.path("scale", tool + (".sqlite" if tool == "fts5" else ""))
             if os.path.isdir(p):
