@@ -209,7 +209,7 @@ std::optional<CivilDate> find_date_in_file_name(std::string_view name) {
   for (std::size_t i = 0; i + 8 <= name.size(); ++i) {
     if (i > 0 && is_digit(name[i - 1])) continue;
     int century = two(i), decade = two(i + 2);
-    if (century < 19 || decade < 0) continue;
+    if ((century != 19 && century != 20) || decade < 0) continue;  // 1900-2099: other "years" are numbers
     std::size_t at = skip_separator(i + 4);
     int month = two(at);
     at = skip_separator(at + 2);

@@ -273,9 +273,12 @@ class Indexer::Impl {
     std::unordered_set<std::string> seen_ids;
     for (auto& raw : read.records) {
       ++number;
+      // Nothing to find it by (a broken line, an empty object): not a document. A record
+      // with only an id is kept, so a collection's records are all accounted for.
+      auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\n") == std::string::npos; };
+      if (blank(raw.text) && blank(raw.title) && blank(raw.declared_id)) continue;
       EnrichedArticle enriched = enrich(std::move(raw), file, number, read.multi_record, enrich_context);
       Article& article = enriched.article;
-      if (article.text.find_first_not_of(" \t\n") == std::string::npos && article.title.empty()) continue;
       if (!seen_ids.insert(article.id).second) continue;  // a repeated id within one file: first wins
       out.documents.push_back(PreparedDocument{schema::id_term(article.id), builder.build(article, file.stamp(), enriched.extras)});
     }
