@@ -78,10 +78,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   if (!a.format.empty()) doc.add_value(slot(Field::format), a.format);
   // Copies of one article share a key (the searcher collapses on it) or a near simhash.
   DuplicateFingerprint fp = duplicate_fingerprint(a.text);
-  if (!fp.key.empty()) {
-    doc.add_value(slot(Field::dup_key), fp.key);
-    doc.add_value(slot(Field::simhash), simhash_hex(fp.simhash));
-  }
+  if (!fp.key.empty()) doc.add_value(slot(Field::dup_key), fp.key);
+  if (fp.core_words >= kMinSimhashWords) doc.add_value(slot(Field::simhash), simhash_hex(fp.simhash));
 
   doc.set_data(encode_article(a, extras));
   return doc;

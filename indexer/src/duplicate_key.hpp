@@ -21,6 +21,10 @@ struct DuplicateFingerprint {
 // re-post with another headline or footer gets the same key.
 DuplicateFingerprint duplicate_fingerprint(std::string_view text);
 
+// Texts with fewer core words are too short for their simhash to tell near
+// copies from different texts; the indexer keeps no simhash for them.
+inline constexpr std::size_t kMinSimhashWords = 40;
+
 // The fingerprint's simhash as 16 hex digits (the form kept in its value slot).
 std::string simhash_hex(std::uint64_t simhash);
 

@@ -28,7 +28,7 @@ std::size_t fold_near_copies(std::vector<Candidate>& candidates, unsigned simhas
   for (auto& c : candidates) {
     auto h = simhash_of(c.doc, simhash_slot);
     bool merged = false;
-    if (h && c.doc.get_data().size() >= kMinNearCopyBytes) {
+    if (h) {
       for (std::size_t k = 0; k < kept.size(); ++k) {
         if (hashes[k] && hamming_distance(*hashes[k], *h) <= kNearCopyBits) {
           kept[k].copies += c.copies;

@@ -4,7 +4,8 @@
 // paragraphs; see indexer/src/duplicate_key.hpp) share a collapse key that
 // Xapian folds during the match, with exact counts. Near copies (a word or
 // two changed) have simhashes at most kNearCopyBits of 64 apart; they are
-// folded here among the hits fetched for the page.
+// folded here among the hits fetched for the page (short texts have no
+// simhash, so they are only ever exact copies).
 
 #include <xapian.h>
 
@@ -18,8 +19,6 @@ namespace dossier {
 inline constexpr int kNearCopyBits = 3;
 // Hits fetched beyond the page, so folding near copies still fills it.
 inline constexpr std::size_t kNearCopyLookahead = 10;
-// Texts shorter than this many core words are never near copies (too little to compare).
-inline constexpr std::size_t kMinNearCopyBytes = 400;
 
 struct Candidate {
   Xapian::Document doc;

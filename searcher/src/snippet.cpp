@@ -77,18 +77,37 @@ bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '
 }  // namespace
 
 SnippetMaker::SnippetMaker(const HighlightTerms& terms, const Xapian::Stem& stemmer) : stemmer_(stemmer) {
-  for (const auto& w : terms.words) words_[w] = term_id(stemmer_(w));
+  auto first = [this](const std::string& w) {
+    if (!w.empty()) first_byte_[static_cast<unsigned char>(w[0])] = true;
+  };
+  for (const auto& w : terms.words) {
+    if (w.empty()) continue;
+    words_[w] = term_id(stemmer_(w));
+    first(w);
+  }
   for (const auto& s : terms.stems) {
+    if (s.empty()) continue;
     stems_[s] = term_id(s);
     stem_first_byte_[static_cast<unsigned char>(s[0])] = true;
+    first(s);
   }
-  for (const auto& p : terms.prefixes) prefixes_.emplace_back(p, term_id("*" + p));
-  for (const auto& p : terms.phrases) {
+  for (const auto& p : terms.prefixes) {
     if (p.empty()) continue;
+    prefixes_.emplace_back(p, term_id("*" + p));
+    first(p);
+  }
+  for (const auto& p : terms.phrases) {
+    if (p.empty() || p[0].empty()) continue;
+    first(p[0]);
     std::string key = "\"";
     for (const auto& w : p) key += w + " ";
     phrases_.emplace_back(p, term_id(key));
   }
+  optional_.assign(ids_.size(), true);
+  for (const auto& [w, id] : words_) optional_[static_cast<std::size_t>(id)] = false;
+  for (const auto& [w, id] : stems_) optional_[static_cast<std::size_t>(id)] = false;
+  for (const auto& [w, id] : prefixes_) optional_[static_cast<std::size_t>(id)] = false;
+  needed_ = static_cast<std::size_t>(std::count(optional_.begin(), optional_.end(), false));
 }
 
 int SnippetMaker::term_id(const std::string& key) {
@@ -129,59 +148,82 @@ int SnippetMaker::match_word(const std::string& w) {
   return id;
 }
 
-std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view text) {
+std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view text, std::size_t length,
+                                                            bool stop_early) {
   std::vector<Match> matches;
   tokens_.clear();
-  std::size_t limit = std::min(text.size(), kMaxScanBytes);
-  for (std::size_t i = 0; i < limit;) {
-    std::size_t len = 1;
-    if (!word_char_at(text, i, len)) {
-      i += len;
-      continue;
-    }
-    Token t{i, i};
-    std::size_t j = i + len;
-    while (j < limit) {
-      std::size_t l2 = 1, l3 = 1;
-      if (word_char_at(text, j, l2)) {
-        j += l2;
-      } else if (apostrophe_at(text, j, l2) && j + l2 < limit && word_char_at(text, j + l2, l3)) {
-        j += l2 + l3;
-      } else {
-        break;
+  const std::size_t limit = std::min(text.size(), kMaxScanBytes);
+  std::size_t scanned = 0;
+  // Tokens are read on demand, so a passage found early stops the reading too.
+  auto have_token = [&](std::size_t k) {
+    while (tokens_.size() <= k) {
+      std::size_t i = scanned, len = 1;
+      while (i < limit && !word_char_at(text, i, len)) i += len;
+      if (i >= limit) {
+        scanned = limit;
+        return false;
       }
+      std::size_t j = i + len;
+      while (j < limit) {
+        std::size_t l2 = 1, l3 = 1;
+        if (word_char_at(text, j, l2)) j += l2;
+        else if (apostrophe_at(text, j, l2) && j + l2 < limit && word_char_at(text, j + l2, l3)) j += l2 + l3;
+        else break;
+      }
+      tokens_.push_back({i, j});
+      scanned = j;
     }
-    t.end = j;
-    tokens_.push_back(t);
-    i = j;
-  }
+    return true;
+  };
   if (ids_.empty()) return matches;
-  for (std::size_t k = 0; k < tokens_.size(); ++k) {
+  // Stop once some window of `length` bytes holds every query word (actor
+  // names other than those typed are optional): no later window can beat it.
+  std::vector<int> in_window(ids_.size(), 0);
+  std::size_t distinct = 0, window_first = 0;
+  auto counts = [this](int id) { return needed_ == 0 || !optional_[static_cast<std::size_t>(id)]; };
+  auto complete = [&]() {
+    while (window_first < matches.size() && matches.back().end > matches[window_first].start + length) {
+      int id = matches[window_first].term;
+      if (--in_window[static_cast<std::size_t>(id)] == 0 && counts(id)) --distinct;
+      ++window_first;
+    }
+    return stop_early && distinct == (needed_ ? needed_ : ids_.size());
+  };
+  auto add = [&](const Match& m) {
+    matches.push_back(m);
+    if (in_window[static_cast<std::size_t>(m.term)]++ == 0 && counts(m.term)) ++distinct;
+  };
+  for (std::size_t k = 0; have_token(k); ++k) {
+    auto c = static_cast<unsigned char>(text[tokens_[k].start]);
+    if (c < 0x80 && !first_byte_[c >= 'A' && c <= 'Z' ? c + 32 : c]) continue;
     const std::string& w = lowered(text, tokens_[k]);
     bool phrase_hit = false;
     for (const auto& [words, id] : phrases_) {
-      if (words[0] != w || k + words.size() > tokens_.size()) continue;
+      if (words[0] != w || !have_token(k + words.size() - 1)) continue;
       bool all = true;
       for (std::size_t n = 1; n < words.size() && all; ++n) all = lowered(text, tokens_[k + n]) == words[n];
       lowered(text, tokens_[k]);  // restore the buffer for the word tests below
       if (!all) continue;
-      for (std::size_t n = 0; n < words.size(); ++n) matches.push_back({tokens_[k + n].start, tokens_[k + n].end, id});
+      for (std::size_t n = 0; n < words.size(); ++n) add({tokens_[k + n].start, tokens_[k + n].end, id});
       k += words.size() - 1;
       phrase_hit = true;
       break;
     }
-    if (phrase_hit) continue;
-    int id = match_word(w);
-    if (id >= 0) matches.push_back({tokens_[k].start, tokens_[k].end, id});
+    if (!phrase_hit) {
+      int id = match_word(w);
+      if (id < 0) continue;
+      add({tokens_[k].start, tokens_[k].end, id});
+    }
+    if (complete()) break;
   }
   return matches;
 }
 
 Snippet SnippetMaker::make(std::string_view text, std::size_t length, std::string_view title) {
   if (length < 20) length = 20;
-  std::vector<Match> matches = find_matches(text);
+  std::vector<Match> matches = find_matches(text, length, true);
   if (matches.empty() && !title.empty()) {
-    std::vector<Match> in_title = find_matches(title);
+    std::vector<Match> in_title = find_matches(title, length, true);
     if (!in_title.empty()) {
       std::string joined = std::string(title) + " \xE2\x80\x94 " + std::string(text.substr(0, 4 * length));
       return make(joined, length, {});
@@ -240,6 +282,11 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length, std::strin
   // Never cut a highlighted word.
   for (const auto& m : matches)
     if (m.start < we && m.end > we) we = m.end;
+  // The search for the window may have stopped early: mark everything inside it.
+  if (!matches.empty()) {
+    matches = find_matches(text.substr(ws, we - ws), we - ws, false);
+    for (auto& m : matches) m.start += ws, m.end += ws;
+  }
 
   Snippet out;
   if (ws > 0) out.text = kEllipsis + " ";

@@ -41,7 +41,9 @@ class SnippetMaker {
     std::size_t start, end;
     int term;
   };
-  std::vector<Match> find_matches(std::string_view text);
+  // Matches in reading order; with `stop_early`, only up to the first window
+  // of `length` bytes that holds every query word.
+  std::vector<Match> find_matches(std::string_view text, std::size_t length, bool stop_early);
   int match_word(const std::string& lowered);
   int term_id(const std::string& key);
   const std::string& lowered(std::string_view text, const Token& t);
@@ -54,6 +56,9 @@ class SnippetMaker {
   std::unordered_map<std::string, int> ids_;
   std::unordered_map<std::string, int> stem_cache_;  // word -> term id or -1
   bool stem_first_byte_[256] = {};                   // cheap test before stemming a word
+  std::vector<bool> optional_;  // per term id: an actor's other name, not needed for a full window
+  std::size_t needed_ = 0;
+  bool first_byte_[256] = {};                        // cheap test before looking a word up at all
   std::vector<Token> tokens_;
   std::string buffer_;
 };
