@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -81,25 +82,40 @@ std::shared_ptr<spdlog::logger> make_logger(bool quiet) {
   return logger;
 }
 
+// "1,234/1,938 files  45 files/s  16 s left" on one terminal line. The rate counts
+// only files read in this run (unchanged ones are skipped at once and would flatter it).
 class ProgressLine {
  public:
-  explicit ProgressLine(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
   void operator()(const Progress& p) {
     if (!enabled_ || p.files_total == 0) return;
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    double rate = secs > 0 ? static_cast<double>(p.files_done) / secs : 0;
-    double left = rate > 0 ? static_cast<double>(p.files_total - p.files_done) / rate : 0;
-    std::fprintf(stderr, "\r\033[K%zu/%zu files  %.0f files/s  %.0f s left", p.files_done, p.files_total, rate, left);
+    auto now = std::chrono::steady_clock::now();
+    if (!started_) {
+      started_ = true;
+      start_ = now;
+      baseline_ = p.files_done;
+    }
+    double secs = std::chrono::duration<double>(now - start_).count();
+    std::size_t read = p.files_done - std::min(p.files_done, baseline_);
+    double rate = secs > 0 ? static_cast<double>(read) / secs : 0;
+    std::fprintf(stderr, "\r\033[K%zu/%zu files", p.files_done, p.files_total);
+    if (read > 0 && rate > 0)
+      std::fprintf(stderr, "  %.0f files/s  %.0f s left", rate,
+                   static_cast<double>(p.files_total - p.files_done) / rate);
     std::fflush(stderr);
     drawn_ = true;
   }
+  // Clears the line; the next folder starts its own count.
   void finish() {
     if (drawn_) std::fprintf(stderr, "\r\033[K");
+    drawn_ = started_ = false;
   }
 
  private:
   bool enabled_;
   bool drawn_ = false;
+  bool started_ = false;
+  std::size_t baseline_ = 0;
   std::chrono::steady_clock::time_point start_;
 };
 

@@ -31,6 +31,8 @@ namespace {
 // Files per atomic batch: small enough that a killed run loses little work,
 // large enough that commits do not dominate.
 constexpr std::size_t kBatchFiles = 256;
+// Files read between two progress reports.
+constexpr std::size_t kProgressFiles = 32;
 
 struct PreparedDocument {
   std::string id_term;
@@ -130,12 +132,16 @@ class Indexer::Impl {
       if (progress) progress(state);
       for (std::size_t start = 0; start < todo.size(); start += kBatchFiles) {
         std::size_t end = std::min(todo.size(), start + kBatchFiles);
-        auto prepared = prepare_parallel(todo, start, end, root);
         writer_.begin_batch();
-        for (auto& pf : prepared) write_file(pf, known, report);
+        // Prepared in smaller steps than committed, so progress moves while a batch is read.
+        for (std::size_t step = start; step < end; step += kProgressFiles) {
+          std::size_t step_end = std::min(end, step + kProgressFiles);
+          auto prepared = prepare_parallel(todo, step, step_end, root);
+          for (auto& pf : prepared) write_file(pf, known, report);
+          state.files_done += step_end - step;
+          if (progress) progress(state);
+        }
         writer_.commit();
-        state.files_done += end - start;
-        if (progress) progress(state);
       }
       record_run(root, report);
       writer_.set_metadata(std::string(schema::kGazetteerKey), fingerprint);
