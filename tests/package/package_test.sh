@@ -42,9 +42,9 @@ esac
 step "cmake --install $build_dir --prefix $prefix"
 cmake --install "$build_dir" --prefix "$prefix" >/dev/null
 
-libdir=$(dirname "$(find "$prefix" -name dossier.pc -path '*/pkgconfig/*' | head -n 1)")
-libdir=${libdir%/pkgconfig}
-[[ -d $libdir ]] || fail "no pkgconfig/dossier.pc installed"
+pc_file=$(find "$prefix" -name dossier.pc -path '*/pkgconfig/*' | head -n 1)
+[[ -n $pc_file ]] || fail "no pkgconfig/dossier.pc installed"
+libdir=$(dirname "$(dirname "$pc_file")")
 for file in include/dossier/dossier.hpp include/dossier/indexer.hpp include/dossier/searcher.hpp \
             include/dossier/version.hpp include/dossier/errors.hpp; do
   [[ -f $prefix/$file ]] || fail "missing $file"
@@ -80,7 +80,6 @@ if compgen -G "$libdir/libdossier_*.so" >/dev/null; then
     (( count > 0 )) || fail "$(basename "$lib") exports nothing"
     echo "$(basename "$lib"): $count public symbols, nothing else"
   done
-  export LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 else
   kind=static
   [[ -f $libdir/libdossier_searcher.a ]] || fail "no libdossier_searcher.a or .so installed"
@@ -99,9 +98,13 @@ export PKG_CONFIG_PATH=$libdir/pkgconfig
 pkg-config --exists dossier || fail "pkg-config does not find dossier"
 [[ $(pkg-config --modversion dossier) == "$(sed -nE 's/#define DOSSIER_VERSION_STRING "(.*)"/\1/p' \
        "$prefix/include/dossier/version.hpp")" ]] || fail "pkg-config version differs from the headers'"
+# Shared libraries in a prefix the loader does not search: an rpath, as the README says.
+# (The CMake consumer above needs none: CMake sets it.)
+rpath_flag=""
+[[ $kind == shared ]] && rpath_flag="-Wl,-rpath,$(pkg-config --variable=libdir dossier)"
 # shellcheck disable=SC2046,SC2086
 "$cxx" -std=c++17 $extra_flags "$here/consumer/main.cpp" -o "$work/example-pkg-config" \
-       $(pkg-config --cflags --libs dossier)
+       $(pkg-config --cflags --libs dossier) $rpath_flag
 "$work/example-pkg-config"
 
 echo

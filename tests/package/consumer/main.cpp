@@ -84,6 +84,7 @@ void index_and_search(const std::string& index_path, std::shared_ptr<spdlog::log
     std::cout << "source " << source << ": " << count << '\n';
 
   check(results.total == 2, "two articles mention grain or corridor");
+  check(results.facets["source"]["Example Wire"] == 2, "facet count: both from Example Wire");
   check(!results.hits.empty() && results.hits[0].article.id == "example:grain",
         "the grain corridor article ranks first");
   if (!results.hits.empty()) {
