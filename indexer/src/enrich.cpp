@@ -38,8 +38,10 @@ std::string first_sentence(std::string_view text) {
   return shorten_at_word(flat.substr(0, end), kTitleChars);
 }
 
+// Declared values can carry control characters the file's bytes did not show
+// (YAML "\e", JSON "\u001b"), so they are cleaned here, after unescaping.
 std::string clean_field(std::string_view value) {
-  return utf8_truncate(collapse_whitespace(value), kMaxFieldBytes);
+  return utf8_truncate(collapse_whitespace(strip_controls(value)), kMaxFieldBytes);
 }
 
 bool all_upper_letters(std::string_view s) {
@@ -163,7 +165,8 @@ EnrichedArticle enrich(RawRecord raw, const FileEntry& file, std::size_t record_
   a.format = file.format;
   a.path = file.path;
   a.url = clean_field(raw.url);
-  a.text = std::move(raw.text);
+  // Every reader cleans its text; doing it once more here makes enrich the one place that guarantees it.
+  a.text = strip_controls(raw.text);
 
   if (!raw.declared_id.empty()) a.id = utf8_truncate(raw.declared_id, 1000);
   else if (multi_record) a.id = file.path + "#" + std::to_string(record_number);
