@@ -9,6 +9,13 @@
 
 namespace dossier {
 
+// Xapian's message plus the system's reason when there is one ("Error writing
+// block 245: No space left on device").
+inline std::string xapian_reason(const Xapian::Error& e) {
+  const char* system = e.get_error_string();
+  return e.get_msg() + (system && *system ? std::string(": ") + system : std::string());
+}
+
 template <typename Fn>
 auto translate_xapian_errors(const std::string& path, Fn&& fn) -> decltype(fn()) {
   try {
@@ -17,11 +24,11 @@ auto translate_xapian_errors(const std::string& path, Fn&& fn) -> decltype(fn())
     throw LockError("index is being updated by another process: " + path +
                     " (wait for it to finish, or use --wait)");
   } catch (const Xapian::DatabaseOpeningError& e) {
-    throw DatabaseError("cannot open index " + path + ": " + e.get_msg());
+    throw DatabaseError("cannot open index " + path + ": " + xapian_reason(e));
   } catch (const Xapian::DatabaseError& e) {
-    throw DatabaseError("index " + path + ": " + e.get_msg() + " (check free disk space and permissions)");
+    throw DatabaseError("index " + path + ": " + xapian_reason(e) + " (check free disk space and permissions)");
   } catch (const Xapian::Error& e) {
-    throw DatabaseError("index " + path + ": " + e.get_type() + ": " + e.get_msg());
+    throw DatabaseError("index " + path + ": " + e.get_type() + ": " + xapian_reason(e));
   }
 }
 
