@@ -14,7 +14,8 @@ constexpr std::size_t kMaxTermBytes = 240;
 
 const std::vector<FieldSpec> kFields = {
     // field          name       prefix     slot  kind                 multi
-    {Field::id,          "id",     "Q",       std::nullopt, Kind::unique_id, false},
+    // The id is also a value: equal scores are ordered by it, whatever the shard layout.
+    {Field::id,          "id",     "Q",       9u,  Kind::unique_id,      false},
     {Field::path,        "path",   "",        1u,  Kind::value_only,     false},
     {Field::title,       "title",  "S",       std::nullopt, Kind::free_text, false},
     {Field::source,      "source", "XSOURCE", 3u,  Kind::boolean_filter, false},

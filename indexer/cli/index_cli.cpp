@@ -212,6 +212,9 @@ int run_index_cli(const std::vector<std::string>& args) {
   app.add_flag("--follow-symlinks", options.follow_external_symlinks, "follow links that point outside the folder");
   app.add_flag("--wait", options.wait_for_lock, "wait for another indexer to finish instead of failing");
   app.add_option("--threads", options.threads, "parsing threads (default: one per core)");
+  app.add_option("--shards", options.shards,
+                 "split a new index into N databases written in parallel (default: keep the index's count, 1 if new)")
+      ->check(CLI::Range(1u, 256u));
   app.add_flag("--strict", strict, "exit 1 when any file was skipped");
   app.add_flag("-q,--quiet", quiet, "no progress and no per-file warnings");
   app.add_flag("--json", json, "print the run's report as JSON on stdout");

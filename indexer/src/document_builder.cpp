@@ -72,6 +72,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
     doc.add_value(slot(Field::date_number),
                   Xapian::sortable_serialise(static_cast<double>(date->days_since_epoch())));
   }
+  doc.add_value(slot(Field::id), a.id);
   if (!a.path.empty()) doc.add_value(slot(Field::path), a.path);
   if (!stamp.empty()) doc.add_value(slot(Field::stamp), stamp);
   if (!a.source.empty()) doc.add_value(slot(Field::source), a.source);

@@ -94,7 +94,7 @@ class Indexer::Impl {
         log_(logger_or_silent(options_.logger)),
         gazetteer_(load_gazetteer(options_)),
         patterns_(options_.path_patterns),
-        writer_((check_options(options_), path), options_.wait_for_lock) {}
+        writer_((check_options(options_), path), options_.wait_for_lock, options_.shards) {}
 
   IndexReport add_folder(const std::string& folder, const ProgressCallback& progress) {
     std::string root = canonical_folder(folder);
@@ -142,6 +142,7 @@ class Indexer::Impl {
           if (progress) progress(state);
         }
         writer_.commit();
+        add_write_counts(report);
       }
       record_run(root, report);
       writer_.set_metadata(std::string(schema::kGazetteerKey), fingerprint);
@@ -165,6 +166,7 @@ class Indexer::Impl {
       writer_.begin_batch();
       write_file(pf, known, report);
       writer_.commit();
+      add_write_counts(report);
       return report;
     });
   }
@@ -320,28 +322,18 @@ class Indexer::Impl {
       ++report.skipped;
       return;  // an older good version of the file stays searchable
     }
-    // Documents of the old version that the new one does not replace by id.
-    std::unordered_set<Xapian::docid> replaced;
     bool existed_before = old != known.end();
-    for (auto& d : pf.documents) {
-      bool existed = writer_.replace(d.id_term, d.document);
-      if (existed) ++report.updated;
-      else ++report.added;
-    }
-    if (existed_before) {
-      for (auto id : old->second.docids) {
-        Xapian::Document doc;
-        try {
-          doc = writer_.document(id);
-        } catch (const Xapian::DocNotFoundError&) {
-          continue;
-        }
-        if (doc.get_value(*schema::spec(schema::Field::stamp).slot) != pf.file->stamp()) {
-          writer_.remove(id);
-          ++report.removed;
-        }
-      }
-    }
+    // Queued on the shards' writer threads (counted there: add_write_counts).
+    for (auto& d : pf.documents) writer_.queue_replace(d.id_term, std::move(d.document));
+    if (existed_before)
+      for (auto id : old->second.docids) writer_.queue_remove_if_stale(id, pf.file->stamp());
+  }
+
+  void add_write_counts(IndexReport& report) {
+    WriteCounts c = writer_.take_counts();
+    report.added += c.added;
+    report.updated += c.updated;
+    report.removed += c.removed;
   }
 
   void record_run(const std::string& root, const IndexReport& report) {

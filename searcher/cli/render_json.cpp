@@ -33,6 +33,10 @@ nlohmann::json results_to_json(const SearchResults& r) {
   if (r.suggestion) j["suggestion"] = *r.suggestion;
   if (!r.facets.empty()) j["facets"] = r.facets;
   if (!r.notices.empty()) j["notices"] = r.notices;
+  if (r.partial) {  // only then, so whole answers keep their exact v1 shape
+    j["partial"] = true;
+    j["missing_shards"] = r.missing_shards;
+  }
   return j;
 }
 

@@ -31,8 +31,10 @@ void print_error(const std::string& message) { std::cerr << "dossier-search: " <
 struct Options {
   std::vector<std::string> words, indexes, facets;
   SearchRequest request;
-  bool json = false, timeline = false, no_collapse = false;
+  bool json = false, timeline = false, no_collapse = false, words_only = false;
   std::string format = "text", colour = "auto", sort = "relevance", queries_file, actors_file;
+  bool allow_partial = false;
+  double timeout_s = 30, connect_timeout_s = 10;
 };
 
 void add_options(CLI::App& app, Options& o) {
@@ -63,8 +65,16 @@ void add_options(CLI::App& app, Options& o) {
   app.add_flag("--fix", r.use_suggestion, "search the spelling-corrected query");
   app.add_option("--like", r.like, "rank the documents most similar to this one (path or id)");
   app.add_flag("--no-collapse", o.no_collapse, "show every copy of syndicated articles");
+  app.add_flag("--words-only", o.words_only, "rank without feedback: no related documents after the word matches");
   app.add_option("--queries", o.queries_file, "run each query of this file (one a line, or name<TAB>query)");
   app.add_option("--actors", o.actors_file, "extra actor aliases (TSV, as for dossier-index --actors)");
+  app.add_flag("--allow-partial", o.allow_partial,
+               "when a shard does not answer, search the others (results marked partial) instead of failing");
+  app.add_option("--timeout", o.timeout_s, "seconds a remote shard may take to answer (0: no limit; default 30)")
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_option("--connect-timeout", o.connect_timeout_s,
+                 "seconds to connect to a remote shard (0: no limit; default 10)")
+      ->check(CLI::Range(0.0, 86400.0));
 }
 
 bool has_filters(const SearchRequest& r) {
@@ -165,6 +175,7 @@ int run_search_cli(const std::vector<std::string>& args) {
       {"recent", SortOrder::recent}};
   request.sort = kSorts.at(o.sort);
   request.collapse_duplicates = !o.no_collapse;
+  request.related = !o.words_only;
   request.facets = o.facets;
   if (o.timeline && std::find(request.facets.begin(), request.facets.end(), "month") == request.facets.end())
     request.facets.push_back("month");
@@ -186,6 +197,9 @@ int run_search_cli(const std::vector<std::string>& args) {
     SearcherOptions options;
     options.logger = stderr_logger();
     options.actors_file = o.actors_file;
+    options.allow_partial = o.allow_partial;
+    options.timeout_ms = static_cast<unsigned>(o.timeout_s * 1000);
+    options.connect_timeout_ms = static_cast<unsigned>(o.connect_timeout_s * 1000);
     Searcher searcher(o.indexes, options);
     bool colour = use_colour(o.colour == "always"  ? ColourMode::always
                              : o.colour == "never" ? ColourMode::never

@@ -5,6 +5,7 @@
 #include "database_set.hpp"
 #include "duplicates.hpp"
 #include "facets.hpp"
+#include "feedback.hpp"
 #include "gazetteer.hpp"
 #include "logger.hpp"
 #include "more_like_this.hpp"
@@ -13,6 +14,7 @@
 #include "snippet.hpp"
 #include "spelling.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -57,18 +59,26 @@ class Searcher::Impl {
         options_(std::move(options)),
         log_(logger_or_silent(options_.logger)),
         gazetteer_(load_gazetteer(options_.actors_file)),
-        db_(open_databases(paths)) {}
+        shards_(open_shards(paths, RemoteTimeouts{options_.connect_timeout_ms, options_.timeout_ms},
+                            options_.allow_partial, missing_)),
+        db_(combine(shards_)) {
+  }
 
   SearchResults search(const SearchRequest& request) {
     check_facet_names(request.facets);
     return translate_search_errors([&] {
       for (int attempt = 0;; ++attempt) {
         try {
-          return run(request);
+          SearchResults results = run(request);
+          mark_partial(results);
+          return results;
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt >= kModifiedRetries) throw;
           log_->debug("index changed during search; reopening");
           db_.reopen();
+        } catch (const Xapian::NetworkError&) {
+          // Which shard? Xapian's message does not say: ask each one.
+          if (!drop_failing_shards()) throw;
         }
       }
     });
@@ -85,6 +95,41 @@ class Searcher::Impl {
   std::size_t document_count() const { return db_.get_doccount(); }
 
  private:
+  // Leaves out the shards that no longer answer (allow_partial) or throws naming
+  // the first one. False when every shard answers (the error was something else).
+  bool drop_failing_shards() {
+    auto failing = failing_shards(shards_);
+    if (failing.empty()) return false;
+    if (!options_.allow_partial)
+      throw DatabaseError("shard " + failing.front().name + " did not answer: " + failing.front().reason +
+                          " (use --allow-partial to search the others)");
+    for (const auto& f : failing) {
+      missing_.push_back(f);
+      shards_.erase(std::remove_if(shards_.begin(), shards_.end(), [&](const Shard& s) { return s.name == f.name; }),
+                    shards_.end());
+    }
+    if (shards_.empty()) throw DatabaseError("no shard answered: " + failing.front().name + ": " + failing.front().reason);
+    db_ = combine(shards_);
+    return true;
+  }
+
+  bool has_remote() const {
+    return std::any_of(shards_.begin(), shards_.end(), [](const Shard& s) { return s.remote; });
+  }
+
+  void mark_partial(SearchResults& results) const {
+    if (missing_.empty()) return;
+    results.partial = true;
+    std::string names;
+    for (const auto& m : missing_) {
+      results.missing_shards.push_back(m.name);
+      names += (names.empty() ? "" : "; ") + m.name + " (" + m.reason + ")";
+    }
+    results.notices.push_back("warning: partial results: left out " + names +
+                              "; hits, totals and facet counts cover only the " + std::to_string(shards_.size()) +
+                              " shard" + (shards_.size() > 1 ? "s" : "") + " that answered");
+  }
+
   // Relevance plus a boost growing linearly with the date (slot of days since 1970).
   Xapian::Query with_recency(const Xapian::Query& query) {
     const unsigned days = slot_of(Field::date_number);
@@ -127,6 +172,9 @@ class Searcher::Impl {
 
     Xapian::Query query = built.query;
     HighlightTerms highlight = built.highlight;
+    if (!request.like.empty() && shards_.size() > 1)
+      results.notices.push_back("--like over several shards: Xapian picks the similar-terms per shard, so "
+                                "results may differ from those of one merged database");
     if (!request.like.empty()) {
       LikeQuery like = like_query(db_, request.like);
       query = query.get_type() == Xapian::Query::LEAF_MATCH_ALL
@@ -152,6 +200,23 @@ class Searcher::Impl {
       case SortOrder::recent: query = with_recency(query); break;
       case SortOrder::relevance: break;
     }
+    const bool by_key = request.sort == SortOrder::newest || request.sort == SortOrder::oldest;
+    if (by_key && has_remote()) {
+      // xapian-tcpsrv cannot run a KeyMaker: sort by the date value itself, where
+      // an undated document (empty value) comes first in ascending order.
+      enquire.set_sort_by_value_then_relevance(date_slot, request.sort == SortOrder::newest);
+      if (request.sort == SortOrder::oldest)
+        results.notices.push_back("over remote shards, --sort oldest lists undated documents first");
+    }
+    // Equal scores are ordered by the document's id, not by its number (which
+    // depends on how documents are spread over shards): the same order whatever
+    // the layout. Filter-only queries, all scoring 0, need it most.
+    const unsigned id_slot = slot_of(Field::id);
+    if (request.sort == SortOrder::relevance || request.sort == SortOrder::recent) {
+      enquire.set_sort_by_relevance_then_value(id_slot, false);
+    } else if (!built.has_free_text && request.like.empty() && !has_remote()) {
+      by_date.add_value(id_slot);  // no scores to break date ties: the id does
+    }
     enquire.set_query(query);
     if (request.collapse_duplicates) enquire.set_collapse_key(slot_of(Field::dup_key));
     FacetSpies spies(request.facets);
@@ -172,6 +237,14 @@ class Searcher::Impl {
       results.total_exact = true;
     }
     if (!request.facets.empty()) results.facets = spies.counts();
+    if (request.related && request.sort == SortOrder::relevance && built.words_only && request.like.empty() &&
+        request.sources.empty() && request.actors.empty() && request.since.empty() && request.until.empty()) {
+      // Totals and facets above count the documents with the words; the hits are
+      // ranked with feedback, which may list related documents after those.
+      enquire.clear_matchspies();
+      enquire.set_query(with_feedback(db_, query, Xapian::BM25Weight()));
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(fetch));
+    }
 
     std::vector<Candidate> candidates;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -207,6 +280,8 @@ class Searcher::Impl {
   SearcherOptions options_;
   std::shared_ptr<spdlog::logger> log_;
   Gazetteer gazetteer_;
+  std::vector<MissingShard> missing_;  // before shards_: open_shards fills it
+  std::vector<Shard> shards_;
   Xapian::Database db_;
 };
 

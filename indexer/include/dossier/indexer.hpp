@@ -44,6 +44,11 @@ struct DOSSIER_API IndexerOptions {
   bool wait_for_lock = false;
   /// Worker threads that read and parse files (0: one per core).
   unsigned threads = 0;
+  /// Databases (shards) a new index is split into, each written by its own thread;
+  /// documents go to a shard by a stable hash of their id. 0 keeps an existing
+  /// index's count (1 for a new one). See README "Several indexes and remote shards".
+  /// The constructor throws InvalidArgument when it differs from an existing index's count.
+  unsigned shards = 0;
 };
 
 /// A file that was not indexed, or was indexed only in part.

@@ -58,6 +58,9 @@ struct DOSSIER_API SearchRequest {
   std::size_t snippet_length = 240;  ///< snippet size in characters
   bool collapse_duplicates = true;   ///< fold copies of the same article into one hit
   bool use_suggestion = false;       ///< search the spelling-corrected query instead
+  /// Plain-words queries in relevance order: rank with pseudo-relevance feedback,
+  /// which may list related documents (without the words) after those with them.
+  bool related = true;
   std::string like;                  ///< id or path of a document: rank those similar to it
 };
 
@@ -80,19 +83,31 @@ struct DOSSIER_API SearchResults {
   std::optional<std::string> suggestion; ///< "did you mean" for misspelt words
   std::map<std::string, std::map<std::string, std::size_t>> facets;  ///< field -> value -> count
   std::vector<std::string> notices;      ///< e.g. "query syntax not understood, searched the words"
+  /// True when some shards did not answer and were left out (SearcherOptions::allow_partial):
+  /// hits, totals and facet counts then cover only the shards that answered.
+  bool partial = false;
+  std::vector<std::string> missing_shards;  ///< the shards left out, as named ("tcp://host:port", a path)
 };
 
 /// Settings for a Searcher.
 struct DOSSIER_API SearcherOptions {
   std::shared_ptr<spdlog::logger> logger;  ///< silent when null
   std::string actors_file;                 ///< extra aliases for query-time expansion
+  /// Search the shards that answer when some do not (results marked partial),
+  /// instead of failing with DatabaseError naming the shard.
+  bool allow_partial = false;
+  unsigned connect_timeout_ms = 10000;  ///< connecting to a remote shard (0: no limit)
+  unsigned timeout_ms = 30000;          ///< any one exchange with a remote shard (0: no limit)
 };
 
 /// Searches one index, or several as one. Move-only.
 class DOSSIER_API Searcher {
  public:
-  /// Opens the index at each path (local folders, stub files; see README).
-  /// @throws DatabaseError when an index is missing or unreadable.
+  /// Opens the index at each path: local folders, stub files (or folders holding
+  /// a XAPIANDB stub) and remote shards "tcp://HOST:PORT"; see README
+  /// "Several indexes and remote shards".
+  /// @throws DatabaseError when an index is missing or unreadable, or a remote
+  ///         shard does not answer (unless `allow_partial`), naming it.
   /// @throws InvalidArgument when `indexes` is empty.
   explicit Searcher(const std::vector<std::string>& indexes, SearcherOptions options = {});
   /// Moves the open indexes; the moved-from Searcher may only be destroyed or assigned to.
