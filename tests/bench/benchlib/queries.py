@@ -123,8 +123,13 @@ def derive(folder, stats, sample_files=4000, bigram_files=400):
     mid_target = max(2, c.docs // 20)
     mids = sorted(content, key=lambda wn: (abs(wn[1] - mid_target), wn[0]))
     mid = [w for w, _ in mids[:2]]
+    # Rare after stemming too: words sharing the first six letters ("package", "packaged") are
+    # counted together, a rough stand-in for the stemmer both engines use.
+    stem_df = collections.Counter()
+    for w, n in content:
+        stem_df[w[:6]] += n
     rare_pool = sorted(w for w, n in content if 2 <= n <= 3 and len(w) >= 7 and w in c.lower_seen
-                       and w.capitalize() not in c.cap_df)
+                       and w.capitalize() not in c.cap_df and stem_df[w[:6]] <= 5)
     rare = _spread(rare_pool, 4)
     names_pool = sorted(w for w, n in c.cap_df.items() if 2 <= n <= 5 and len(w) >= 5
                         and w.lower() not in c.lower_seen and w.lower() not in STOPWORDS)

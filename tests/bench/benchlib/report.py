@@ -81,9 +81,10 @@ def text(results):
         rows.append([tool, _fmt(m["wall_s"]), _fmt(m["cpu_s"]), _fmt(m["peak_rss_mb"], 0), _fmt(m.get("docs_per_s"), 0),
                      _fmt(m.get("mb_per_s")), _fmt(m["index_bytes"] / 1e6, 1), _fmt(m.get("index_vs_raw")),
                      _fmt(m.get("compacted_vs_raw")), _fmt(m.get("wall_vs_dossier"))])
-    parts.append(_table("fresh index (medians of %d runs)" % results["settings"]["runs"],
-                        ["tool", "wall s", "cpu s", "peak MB", "docs/s", "MB/s", "index MB", "×raw", "×raw compacted",
-                         "wall ×dossier"], rows))
+    if rows:
+        parts.append(_table("fresh index (medians of %d runs)" % results["settings"]["runs"],
+                            ["tool", "wall s", "cpu s", "peak MB", "docs/s", "MB/s", "index MB", "×raw",
+                             "×raw compacted", "wall ×dossier"], rows))
     rr = results.get("reruns", {})
     rows = [[kind, _fmt(_get(rr, kind, "dossier", "wall_s"), 3), _fmt(_get(rr, kind, "omindex", "wall_s"), 3),
              _fmt(_get(rr, kind, "omindex", "wall_vs_dossier"))] for kind in ("unchanged", "changed_1pct") if kind in rr]
@@ -117,7 +118,8 @@ def text(results):
         parts.append(_table("dossier indexing levers (medians of %d runs)" % results["settings"]["runs"],
                             ["variant", "wall s", "cpu s", "peak MB", "×default"],
                             [[v["name"], _fmt(v["wall_s"]), _fmt(v["cpu_s"]), _fmt(v["peak_rss_mb"], 0),
-                              _fmt(v["wall_vs_default"])] for v in lev]))
+                              _fmt(v["wall_vs_default"])] if "wall_s" in v else [v["name"], "failed", "-", "-", "-"]
+                             for v in lev]))
     tg = results.get("targets") or []
     if tg:
         parts.append(_table("targets (issue 6)", ["target", "measured", "limit", "met"],

@@ -7,7 +7,7 @@
 // ranking_lab --index DB --queries FILE [--limit N] [--k1 X] [--b X] [--k3 X]
 //   [--min-normlen X] [--stem some|all|all_z|none] [--stop none|english]
 //   [--title W] [--phrase W] [--window N] [--prf-docs K] [--prf-terms N]
-//   [--prf-weight W] [--elite N] [--weight bm25|bm25plus|lm|dlh|pl2]
+//   [--prf-weight W] [--prf-op or|maybe|after] [--elite N] [--weight bm25|bm25plus|lm|dlh|pl2]
 #include "article_codec.hpp"
 #include "schema.hpp"
 
@@ -26,7 +26,7 @@
 namespace {
 
 struct Settings {
-  std::string index, queries, stem = "some", stop = "none", weight = "bm25";
+  std::string index, queries, stem = "some", stop = "none", weight = "bm25", prf_op = "or";
   unsigned limit = 100, window = 0, prf_docs = 0, prf_terms = 0, elite = 0;
   double k1 = 1, b = 0.5, k3 = 1, min_normlen = 0.5, title = 0, phrase = 0, prf_weight = 0.5;
 };
@@ -45,7 +45,7 @@ Settings parse_args(int argc, char** argv) {
   auto uns = [&](const char* k, unsigned& v) { if (kv.count(k)) v = static_cast<unsigned>(std::stoul(kv[k])); };
   auto str = [&](const char* k, std::string& v) { if (kv.count(k)) v = kv[k]; };
   str("--index", s.index), str("--queries", s.queries), str("--stem", s.stem), str("--stop", s.stop);
-  str("--weight", s.weight);
+  str("--weight", s.weight), str("--prf-op", s.prf_op);
   uns("--limit", s.limit), uns("--window", s.window), uns("--prf-docs", s.prf_docs), uns("--prf-terms", s.prf_terms);
   uns("--elite", s.elite);
   num("--k1", s.k1), num("--b", s.b), num("--k3", s.k3), num("--min-normlen", s.min_normlen);
@@ -143,13 +143,17 @@ int main(int argc, char** argv) {
       query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, s.title));
     }
     if (s.phrase > 0) {
-      Xapian::Query near = proximity(parse(s, db, text, "", stopper.get()), s.window ? s.window : 8);
+      // Stemmed terms carry no positions: proximity needs the words as written.
+      Settings unstemmed = s;
+      unstemmed.stem = "none";
+      Xapian::Query near = proximity(parse(unstemmed, db, text, "", stopper.get()), s.window ? s.window : 8);
       if (!near.empty())
         query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, s.phrase));
     }
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(*weight);
     enquire.set_query(query);
+    Xapian::Query related;
     if (s.prf_docs && s.prf_terms && !query.empty()) {
       Xapian::MSet top = enquire.get_mset(0, s.prf_docs);
       Xapian::RSet rset;
@@ -162,21 +166,29 @@ int main(int argc, char** argv) {
         for (auto it = eset.begin(); it != eset.end(); ++it)
           extra.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight() / best);
         Xapian::Query expansion(Xapian::Query::OP_OR, extra.begin(), extra.end());
-        query = Xapian::Query(Xapian::Query::OP_OR, query,
-                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, s.prf_weight));
+        // "maybe": expansion terms only re-rank what the words matched; "or": they also add
+        // matches; "after": re-rank the matches, then list the expansion's other matches.
+        Xapian::Query scaled(Xapian::Query::OP_SCALE_WEIGHT, expansion, s.prf_weight);
+        if (s.prf_op == "after") related = Xapian::Query(Xapian::Query::OP_AND_NOT, expansion, query);
+        query = Xapian::Query(s.prf_op == "or" ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, scaled);
         enquire.set_query(query);
       }
     }
-    Xapian::MSet mset = enquire.get_mset(0, s.limit);
+    std::vector<Xapian::MSet> parts{enquire.get_mset(0, s.limit)};
+    if (!related.empty() && parts[0].size() < s.limit) {
+      enquire.set_query(related);
+      parts.push_back(enquire.get_mset(0, s.limit - parts[0].size()));
+    }
     unsigned rank = 0;
     double previous = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      double score = it.get_weight();
-      if (rank > 0 && score >= previous) score = previous - 1e-6;
-      previous = score;
-      std::string id = dossier::decode_article(it.get_document().get_data()).id;
-      std::printf("%s Q0 %s %u %.8f lab\n", qid.c_str(), id.c_str(), ++rank, score);
-    }
+    for (const auto& mset : parts)
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        double score = it.get_weight();
+        if (rank > 0 && score >= previous) score = previous - 1e-6;
+        previous = score;
+        std::string id = dossier::decode_article(it.get_document().get_data()).id;
+        std::printf("%s Q0 %s %u %.8f lab\n", qid.c_str(), id.c_str(), ++rank, score);
+      }
   }
   return 0;
 }
