@@ -55,7 +55,7 @@ std::map<std::string, std::string> reasons_by_file(const IndexReport& report) {
 
 }  // namespace
 
-TEST_CASE("broken files are skipped or degraded with a reason; the rest is indexed", "[bad-input]") {
+TEST_CASE("broken files are skipped or degraded with a reason and the rest is indexed", "[bad-input]") {
   BrokenFolder in;
   std::string index = in.dir.path() + "/index";
   IndexerOptions options;
@@ -96,7 +96,7 @@ TEST_CASE("broken files are skipped or degraded with a reason; the rest is index
   CHECK(front->text.find("Body survives") != std::string::npos);
 }
 
-TEST_CASE("dossier-index: --strict exits 1 on skipped files; stats lists the last run's problems", "[bad-input][cli]") {
+TEST_CASE("dossier-index --strict exits 1 on skipped files and stats lists the last run's problems", "[bad-input][cli]") {
   BrokenFolder in;
   std::string index = in.dir.path() + "/index";
   auto plain = run_process({index_bin(), in.folder, "--index", index, "--max-file-size", "1", "-q"});

@@ -76,7 +76,7 @@ TEST_CASE("HTML: title, meta tags and visible text only", "[formats][html]") {
   CHECK(out.warnings.empty());
 }
 
-TEST_CASE("HTML: a page without <title> uses og:title; a cut-off page is read with a warning", "[formats][html]") {
+TEST_CASE("HTML: a page without <title> uses og:title, a cut-off page is read with a warning", "[formats][html]") {
   auto out = read("html", R"(<html><head><meta property="og:title" content="Only OG"></head><body><p>Body</p></body></html>)");
   REQUIRE(out.records.size() == 1);
   CHECK(out.records[0].title == "Only OG");
@@ -124,7 +124,7 @@ TEST_CASE("JSON: one object, an array, a wrapper object, and field names mapped"
   CHECK(mapped.records[0].date == "18 June 2024");
 }
 
-TEST_CASE("JSONL: one record a line; broken lines are left out with a warning", "[formats][json]") {
+TEST_CASE("JSONL: one record a line, broken lines are left out with a warning", "[formats][json]") {
   auto out = read("jsonl", "{\"title\": \"L1\", \"text\": \"one\"}\n\n{not json\n{\"title\": \"L3\", \"text\": \"three\"}\n");
   REQUIRE(out.failure_reason.empty());
   CHECK(out.multi_record);
@@ -247,4 +247,30 @@ TEST_CASE("a folder of every format is indexed and searchable", "[formats][folde
     CHECK(doc->date == "2024-06-18");
     CHECK(doc->origins.at("date") == FieldOrigin::declared);
   }
+}
+
+TEST_CASE("converter child processes are bounded in time and output", "[formats][child]") {
+  CHECK(find_program("no-such-converter-here").empty());
+  std::string sh = find_program("sh");
+  REQUIRE_FALSE(sh.empty());
+
+  ChildLimits quick;
+  quick.wall_clock = std::chrono::milliseconds(300);
+  auto slow = run_child({sh, "-c", "sleep 20"}, "", quick);
+  CHECK(slow.started);
+  CHECK(slow.timed_out);
+
+  ChildLimits small;
+  small.max_output_bytes = 1000;
+  auto chatty = run_child({sh, "-c", "while :; do echo yes; done"}, "", small);
+  CHECK(chatty.output_capped);
+  CHECK(chatty.out.size() == 1000);
+
+  // Input goes in on stdin; a child that stops reading early does not hurt the writer.
+  std::string big(4 * 1024 * 1024, 'x');
+  auto head = run_child({sh, "-c", "head -c 10"}, big, ChildLimits{});
+  CHECK(head.exit_code == 0);
+  CHECK(head.out == "xxxxxxxxxx");
+  auto cat = run_child({sh, "-c", "cat"}, "round trip", ChildLimits{});
+  CHECK(cat.out == "round trip");
 }

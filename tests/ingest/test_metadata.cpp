@@ -152,7 +152,7 @@ TEST_CASE("source: declared, site name, URL domain, path, --source, else unknown
   CHECK(origin(bare.doc("x.txt"), "source") == FieldOrigin::none);
 }
 
-TEST_CASE("actors: declared names go through aliases; path codes become countries", "[metadata][actors]") {
+TEST_CASE("actors: declared names go through aliases, path codes become countries", "[metadata][actors]") {
   Indexed in({{"declared.md", "---\nactors: [DPRK, Putin, Some Unknown Body]\n---\nNo names in the text.\n"},
               {"Session 79 - 2024/UKR_79_2024.txt", "We thank our partners.\n"},
               {"found.txt", "The Kremlin and NATO traded words.\n"}});

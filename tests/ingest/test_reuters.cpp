@@ -61,7 +61,7 @@ std::size_t count_for_actor(Searcher& searcher, const std::string& actor) {
 
 }  // namespace
 
-TEST_CASE("Reuters-21578: counts match the README; labelled places and people are found by actor filters",
+TEST_CASE("Reuters-21578: counts match the README, labelled places and people are found by actor filters",
           "[corpus][reuters]") {
   std::string source = shared_dir() + "/corpora/reuters21578";
   if (!fs::exists(source + "/reut2-000.sgm")) {

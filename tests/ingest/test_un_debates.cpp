@@ -17,7 +17,7 @@ using namespace dossier::test;
 
 namespace fs = std::filesystem;
 
-TEST_CASE("UN debates: country and year from the path; actor:Ukraine year:2024 finds Ukraine's 2024 speech",
+TEST_CASE("UN debates: country and year from the path, actor:Ukraine year:2024 finds Ukraine's 2024 speech",
           "[corpus][un]") {
   std::string folder = shared_dir() + "/corpora/un-general-debates/TXT";
   if (!fs::exists(folder)) {

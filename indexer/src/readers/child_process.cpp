@@ -19,6 +19,8 @@ namespace {
 // Only async-signal-safe calls between fork and exec: the parent has other threads.
 [[noreturn]] void exec_child(const char* path, char* const* argv, int in_fd, int out_fd, int err_fd,
                              const ChildLimits& limits) {
+  // Its own process group, so that killing it also kills anything it started.
+  ::setpgid(0, 0);
   struct rlimit cpu {limits.cpu_seconds, limits.cpu_seconds + 1};
   struct rlimit as {limits.address_space_bytes, limits.address_space_bytes};
   ::setrlimit(RLIMIT_CPU, &cpu);
@@ -104,6 +106,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
     return result;
   }
   if (pid == 0) exec_child(args[0], args.data(), in[1], out[1], err[1], limits);
+  ::setpgid(pid, pid);  // also here, so the group exists whichever runs first
   result.started = true;
   ::close(in[1]);
   ::close(out[1]);
@@ -176,6 +179,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
     if (!reaped && std::chrono::steady_clock::now() >= deadline) result.timed_out = true;
   }
   if (!reaped) {
+    ::kill(-pid, SIGKILL);
     ::kill(pid, SIGKILL);
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
