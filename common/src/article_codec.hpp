@@ -1,5 +1,6 @@
 #pragma once
-// How an Article is kept in a Xapian document's data: one JSON object.
+// How an Article is kept in a Xapian document's data: a one-line JSON header
+// with the metadata, a newline, then the text as it is.
 // Both sides use this, so what the indexer stores the searcher can read.
 
 #include <dossier/article.hpp>
