@@ -30,14 +30,16 @@ constexpr int kModifiedRetries = 5;
 // relevance score over the oldest, in proportion to its date.
 constexpr double kRecencyShare = 0.5;
 
-Gazetteer load_gazetteer(const std::string& actors_file) {
-  Gazetteer g = Gazetteer::builtin();
-  if (actors_file.empty()) return g;
+// The built-in gazetteer is shared, not copied: copying and freeing its trie
+// was a fifth of a whole-process search.
+std::shared_ptr<const Gazetteer> load_gazetteer(const std::string& actors_file) {
+  if (actors_file.empty()) return std::shared_ptr<const Gazetteer>(&Gazetteer::builtin(), [](const Gazetteer*) {});
+  auto g = std::make_shared<Gazetteer>(Gazetteer::builtin());
   std::ifstream in(actors_file, std::ios::binary);
   if (!in) throw InvalidArgument("cannot read actors file '" + actors_file + "'");
   std::stringstream ss;
   ss << in.rdbuf();
-  g.add_tsv(ss.str());
+  g->add_tsv(ss.str());
   return g;
 }
 
@@ -149,7 +151,7 @@ class Searcher::Impl {
 
   SearchResults run(const SearchRequest& request) {
     db_.reopen();  // see the latest commit
-    QueryBuilder builder(db_, gazetteer_);
+    QueryBuilder builder(db_, *gazetteer_);
     BuiltQuery built = builder.build(request);
 
     SearchResults results;
@@ -158,7 +160,7 @@ class Searcher::Impl {
     if (built.has_free_text) {
       bool truncated = false;
       std::string clean = sanitise_query(request.query, kMaxQueryBytes, truncated);
-      if (auto fixed = suggest_spelling(db_, clean, builder.stemmer(), gazetteer_)) {
+      if (auto fixed = suggest_spelling(db_, clean, builder.stemmer(), *gazetteer_)) {
         results.suggestion = *fixed;
         if (request.use_suggestion) {
           SearchRequest corrected = request;
@@ -279,7 +281,7 @@ class Searcher::Impl {
   std::vector<std::string> paths_;
   SearcherOptions options_;
   std::shared_ptr<spdlog::logger> log_;
-  Gazetteer gazetteer_;
+  std::shared_ptr<const Gazetteer> gazetteer_;
   std::vector<MissingShard> missing_;  // before shards_: open_shards fills it
   std::vector<Shard> shards_;
   Xapian::Database db_;
