@@ -40,6 +40,17 @@ std::string first_sentence(std::string_view text) {
 
 // Declared values can carry control characters the file's bytes did not show
 // (YAML "\e", JSON "\u001b"), so they are cleaned here, after unescaping.
+// A title taken from the text, without the list dashes and Markdown emphasis around it
+// ("**Mr President,**" -> "Mr President,").
+std::string tidy_inferred_title(std::string title) {
+  auto decoration = [](char c) { return c == '-' || c == '*' || c == '_' || c == '#' || c == '>' || c == ' '; };
+  std::size_t start = 0;
+  while (start < title.size() && decoration(title[start])) ++start;
+  std::size_t end = title.size();
+  while (end > start && (title[end - 1] == '*' || title[end - 1] == '_' || title[end - 1] == ' ')) --end;
+  return title.substr(start, end - start);
+}
+
 std::string clean_field(std::string_view value) {
   return utf8_truncate(collapse_whitespace(strip_controls(value)), kMaxFieldBytes);
 }
@@ -55,11 +66,12 @@ void set_title(Article& a, const RawRecord& raw, const std::optional<PathFields>
   } else if (path && !path->title.empty()) {
     a.title = clean_field(path->title);
     a.origins["title"] = FieldOrigin::path;
-  } else if (!trim(raw.heading).empty()) {
-    a.title = shorten_at_word(collapse_whitespace(raw.heading), kTitleChars);
+  } else if (std::string heading = tidy_inferred_title(shorten_at_word(collapse_whitespace(raw.heading), kTitleChars));
+             !heading.empty()) {
+    a.title = std::move(heading);
     a.origins["title"] = FieldOrigin::text;
-  } else if (!trim(a.text).empty()) {
-    a.title = first_sentence(a.text);
+  } else if (std::string sentence = tidy_inferred_title(first_sentence(a.text)); !sentence.empty()) {
+    a.title = std::move(sentence);
     a.origins["title"] = FieldOrigin::text;
   } else {
     a.title = file_name_of(file.path);

@@ -60,7 +60,8 @@ TEST_CASE("title: declared, else path, else first heading, else first sentence",
   Indexed in({{"declared.md", "---\ntitle: Declared title\n---\n# A heading\nBody text.\n"},
               {"heading.md", "# The heading\n\nBody text here.\n"},
               {"sentence.txt", "This first sentence is long enough to be a title. Then more follows.\n"},
-              {"titles/Weekly_roundup.txt", "no heading. just text without a headline line at all.\n"}});
+              {"titles/Weekly_roundup.txt", "no heading. just text without a headline line at all.\n"},
+              {"emphasis.txt", "**Mr President,**\n\nWe meet again this year.\n"}});
   IndexerOptions options;
   options.path_patterns = {"titles/{title}.txt"};
   REQUIRE(in.run(options).skipped == 0);
@@ -74,6 +75,7 @@ TEST_CASE("title: declared, else path, else first heading, else first sentence",
   auto sentence = in.doc("sentence.txt");
   CHECK(sentence.title == "This first sentence is long enough to be a title.");
   CHECK(origin(sentence, "title") == FieldOrigin::text);
+  CHECK(in.doc("emphasis.txt").title == "Mr President,");  // Markdown emphasis is not part of a title
   auto from_path = in.doc("titles/Weekly_roundup.txt");
   CHECK(from_path.title == "Weekly roundup");
   CHECK(origin(from_path, "title") == FieldOrigin::path);
