@@ -91,7 +91,8 @@ class AliasProcessor : public Xapian::FieldProcessor {
     qp.set_stemmer(stemmer_);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     std::vector<std::string> words = lower_words(name);
-    std::string text = words.size() > 1 ? "\"" + name + "\"" : name;
+    // A single word is stemmed like any other ("Indian" also finds "Indians").
+    std::string text = words.size() > 1 ? "\"" + name + "\"" : utf8_lower(name);
     Xapian::Query q;
     try {
       q = qp.parse_query(text, Xapian::QueryParser::FLAG_PHRASE);
@@ -129,6 +130,60 @@ std::string plain_words(const std::string& text) {
   return words;
 }
 
+bool joins_words(const std::string& t, std::size_t i) {
+  auto word_char = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  return i > 0 && i + 1 < t.size() && word_char(static_cast<unsigned char>(t[i - 1])) &&
+         word_char(static_cast<unsigned char>(t[i + 1]));
+}
+
+// Every word ranked by its stem: Xapian leaves Capitalised words unstemmed (as
+// names), which missed documents for title-case questions, and reads "low-carb"
+// as a strict phrase. Both cost nDCG@10 on NFCorpus (tests/bench/ir, README).
+// Fields, filters and operators stay as typed.
+std::string words_for_ranking(const std::string& text) {
+  std::string out, token;
+  auto flush = [&] {
+    std::size_t colon = token.find(':');
+    bool field = colon != std::string::npos && colon + 1 < token.size();  // "Vitamin D:" is no field
+    if (!field && !is_operator_word(token)) {
+      token = utf8_lower(token);
+      for (std::size_t i = 0; i < token.size(); ++i)
+        if (token[i] == '-' && joins_words(token, i)) token[i] = ' ';
+    }
+    out += token;
+    token.clear();
+  };
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')') {
+      flush();
+      out += c;
+    } else {
+      token += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+// Nothing that narrows what matches: no field, phrase, wildcard, sign or
+// operator word; only words, brackets and punctuation.
+bool only_words(const std::string& text) {
+  std::string token;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) {
+      token += text[i];
+      continue;
+    }
+    std::size_t colon = token.find(':');
+    if (!token.empty() && (is_operator_word(token) || token[0] == '+' || token[0] == '-' ||
+                           token.find_first_of("\"*") != std::string::npos ||
+                           (colon != std::string::npos && colon + 1 < token.size())))
+      return false;
+    token.clear();
+  }
+  return true;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
@@ -151,7 +206,7 @@ Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flag
   qp.add_prefix(kAliasField, &aliases);
   Xapian::RangeProcessor dates(*schema::spec(Field::date).slot, "date:");
   qp.add_rangeprocessor(&dates);
-  return qp.parse_query(rewritten.text, flags);
+  return qp.parse_query(words_for_ranking(rewritten.text), flags);
 }
 
 void QueryBuilder::add_actor_highlights(const std::string& canonical, HighlightTerms& h,
@@ -242,6 +297,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
       built.query = Xapian::Query();
     }
   }
+  built.words_only = built.notices.empty() && only_words(query);
   bool typed_something = !built.query.empty() || !trim(query).empty();
   for (auto it = built.query.get_unique_terms_begin(); it != built.query.get_unique_terms_end(); ++it) {
     const std::string& term = *it;

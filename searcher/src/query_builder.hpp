@@ -22,6 +22,7 @@ struct BuiltQuery {
   std::string rewritten;               // the text given to Xapian's parser
   std::vector<std::string> notices;    // e.g. a syntax fallback
   bool has_free_text = false;          // false: a filter-only query
+  bool words_only = false;             // no query syntax: feedback may widen it
   HighlightTerms highlight;
 };
 
