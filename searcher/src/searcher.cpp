@@ -239,12 +239,12 @@ class Searcher::Impl {
       results.total_exact = true;
     }
     if (!request.facets.empty()) results.facets = spies.counts();
-    if (request.related && request.sort == SortOrder::relevance && built.words_only && request.like.empty() &&
-        request.sources.empty() && request.actors.empty() && request.since.empty() && request.until.empty()) {
-      // Totals and facets above count the documents with the words; the hits are
-      // ranked with feedback, which may list related documents after those.
+    if (request.sort == SortOrder::relevance && built.words_only && request.like.empty() && request.sources.empty() &&
+        request.actors.empty() && request.since.empty() && request.until.empty()) {
+      // Pseudo-relevance feedback ranks the hits; totals and facets above count
+      // the documents with the words, which come first even with related ones.
       enquire.clear_matchspies();
-      enquire.set_query(with_feedback(db_, query, Xapian::BM25Weight()));
+      enquire.set_query(with_feedback(db_, query, Xapian::BM25Weight(), request.related));
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(fetch));
     }
 
