@@ -31,7 +31,7 @@ void print_error(const std::string& message) { std::cerr << "dossier-search: " <
 struct Options {
   std::vector<std::string> words, indexes, facets;
   SearchRequest request;
-  bool json = false, timeline = false, no_collapse = false, related = false;
+  bool json = false, timeline = false, no_collapse = false, related = false, words_only = false;
   std::string format = "text", colour = "auto", sort = "relevance", queries_file, actors_file;
   bool allow_partial = false;
   double timeout_s = 30, connect_timeout_s = 10;
@@ -66,6 +66,7 @@ void add_options(CLI::App& app, Options& o) {
   app.add_option("--like", r.like, "rank the documents most similar to this one (path or id)");
   app.add_flag("--no-collapse", o.no_collapse, "show every copy of syndicated articles");
   app.add_flag("--related", o.related, "after the documents with the words, list related ones (pseudo-relevance feedback)");
+  app.add_flag("--words-only", o.words_only, "rank by the query words alone (no pseudo-relevance feedback)");
   app.add_option("--queries", o.queries_file, "run each query of this file (one a line, or name<TAB>query)");
   app.add_option("--actors", o.actors_file, "extra actor aliases (TSV, as for dossier-index --actors)");
   app.add_flag("--allow-partial", o.allow_partial,
@@ -176,6 +177,7 @@ int run_search_cli(const std::vector<std::string>& args) {
   request.sort = kSorts.at(o.sort);
   request.collapse_duplicates = !o.no_collapse;
   request.related = o.related;
+  request.feedback = !o.words_only;
   request.facets = o.facets;
   if (o.timeline && std::find(request.facets.begin(), request.facets.end(), "month") == request.facets.end())
     request.facets.push_back("month");

@@ -239,8 +239,8 @@ class Searcher::Impl {
       results.total_exact = true;
     }
     if (!request.facets.empty()) results.facets = spies.counts();
-    if (request.sort == SortOrder::relevance && built.words_only && request.like.empty() && request.sources.empty() &&
-        request.actors.empty() && request.since.empty() && request.until.empty()) {
+    if (request.feedback && request.sort == SortOrder::relevance && built.words_only && request.like.empty() &&
+        request.sources.empty() && request.actors.empty() && request.since.empty() && request.until.empty()) {
       // Pseudo-relevance feedback ranks the hits; totals and facets above count
       // the documents with the words, which come first even with related ones.
       enquire.clear_matchspies();

@@ -58,8 +58,10 @@ struct DOSSIER_API SearchRequest {
   std::size_t snippet_length = 240;  ///< snippet size in characters
   bool collapse_duplicates = true;   ///< fold copies of the same article into one hit
   bool use_suggestion = false;       ///< search the spelling-corrected query instead
-  /// Plain-words queries in relevance order (always ranked with pseudo-relevance
-  /// feedback): also list related documents, without the words, after those with them.
+  /// Rank plain-words queries in relevance order with pseudo-relevance feedback
+  /// (the terms typical of the best matches re-rank the matches).
+  bool feedback = true;
+  /// With feedback, also list related documents, without the words, after those with them.
   bool related = false;
   std::string like;                  ///< id or path of a document: rank those similar to it
 };
