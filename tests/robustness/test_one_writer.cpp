@@ -39,7 +39,7 @@ TEST_CASE("a second writer gets one clear line and exit code 3", "[lock]") {
   CHECK(holder.get_doccount() == 0);
 }
 
-TEST_CASE("--wait waits for the writer to finish, then indexes", "[lock]") {
+TEST_CASE("a second indexer with --wait waits for the writer to finish, then indexes", "[lock]") {
   TempDir tmp;
   std::string folder = make_reports(tmp), index = tmp.path() + "/index";
   auto holder = std::make_unique<Xapian::WritableDatabase>(index, Xapian::DB_CREATE_OR_OPEN);

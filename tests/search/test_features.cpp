@@ -27,7 +27,7 @@ TEST_CASE("a misspelt word gets a suggestion from the index; --fix searches it",
   CHECK_FALSE(known.contains("suggestion"));
 }
 
-TEST_CASE("--like ranks similar documents, never the document itself", "[search][like]") {
+TEST_CASE("more like this (--like) ranks similar documents, never the document itself", "[search][like]") {
   const auto& f = Fixture::get();
   std::string path = std::filesystem::weakly_canonical(f.folder() + "/" + f.docs()[3].file).string();
   auto r = f.cli({"--json", "--like", path});
@@ -86,7 +86,7 @@ TEST_CASE("aliases in text and declared actors are found alike", "[search][alias
   CHECK(ids({"--actor", "dprk"}) == expected);
 }
 
-TEST_CASE("--timeline draws a bar per month", "[search][timeline]") {
+TEST_CASE("the timeline (--timeline) draws a bar per month", "[search][timeline]") {
   auto r = Fixture::get().cli({"--timeline", "-n", "0", "year:2024"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("timeline (matches per month)") != std::string::npos);
