@@ -189,7 +189,7 @@ void crash_test(std::size_t speech_count, int kills_per_phase) {
 
 }  // namespace
 
-TEST_CASE("dossier-index killed at random moments leaves a sound index; the next run completes it",
+TEST_CASE("dossier-index killed at random moments leaves a sound index, the next run completes it",
           "[crash]") {
   crash_test(40, 2);
 }

@@ -50,7 +50,7 @@ TEST_CASE("JSON output keeps the v1 keys and parses", "[search][json]") {
   CHECK(nlohmann::json::parse(same.out) == j);
 }
 
-TEST_CASE("JSONL has one hit a line; TREC lines have six fields", "[search][jsonl][trec]") {
+TEST_CASE("JSONL has one hit a line, TREC lines have six fields", "[search][jsonl][trec]") {
   auto r = Fixture::get().cli({"--format", "jsonl", "-n", "5", "shells"});
   REQUIRE(r.exit_code == 0);
   auto lines = lines_of(r.out);

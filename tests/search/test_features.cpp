@@ -9,7 +9,7 @@
 using namespace dossier;
 using namespace dossier::test;
 
-TEST_CASE("a misspelt word gets a suggestion from the index; --fix searches it", "[search][suggest]") {
+TEST_CASE("a misspelt word gets a suggestion from the index, --fix searches it", "[search][suggest]") {
   const auto& f = Fixture::get();
   auto r = f.cli({"--json", "artilery"});
   CHECK(r.exit_code == 1);
@@ -42,7 +42,7 @@ TEST_CASE("more like this (--like) ranks similar documents, never the document i
   for (const auto& hit : filtered["hits"]) CHECK(hit["source"] == "Beta Review");
 }
 
-TEST_CASE("syndicated copies fold into one hit with a copy count; --no-collapse shows all", "[search][duplicates]") {
+TEST_CASE("syndicated copies fold into one hit with a copy count, --no-collapse shows all", "[search][duplicates]") {
   const auto& s = SpecialFixture::get();
   auto r = s.cli({"--json", "barley"});
   REQUIRE(r.exit_code == 0);

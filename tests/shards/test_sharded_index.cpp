@@ -24,7 +24,7 @@ nlohmann::json index_json(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TEST_CASE("an index made with --shards 3 has three databases and a stub listing them three databases and a stub listing them", "[shards]") {
+TEST_CASE("an index made with --shards 3 has three databases and a stub listing them", "[shards]") {
   const auto& ix = corpus_indexes();
   std::ifstream stub(ix.sharded + "/XAPIANDB");
   std::string text((std::istreambuf_iterator<char>(stub)), std::istreambuf_iterator<char>());
