@@ -23,8 +23,8 @@ namespace {
 
 // Fewer files than one indexing batch, so each run commits its files at once:
 // a search sees all of a round's words or none of them.
-constexpr int kFiles = 60;
-constexpr int kRounds = 6;
+constexpr int kFiles = 40;
+constexpr int kRounds = 5;
 
 std::string round_word(int round) { return "roundmarker" + std::string(1, static_cast<char>('a' + round)); }
 
@@ -35,7 +35,7 @@ void write_round(const std::string& folder, int round) {
     std::ofstream out(folder + "/report-" + std::to_string(i) + ".txt");
     out << "Report " << i << " of round " << round << "\n\n" << round_word(round) << " fixedmarker\n";
     // Distinct words per file, so no two reports look like copies of one article.
-    for (int k = 0; k < 200; ++k)
+    for (int k = 0; k < 100; ++k)
       out << "ministers discussed topic" << (i * 7919 + k * 104729) % 100003 << " and item" << (i * 31 + k) << "\n";
   }
 }
