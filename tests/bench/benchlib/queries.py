@@ -95,6 +95,9 @@ def _count(folder, files, bigram_files):
     for n, rel in enumerate(files):
         with open(os.path.join(folder, rel), "rb") as f:
             text = f.read().decode("utf-8", "replace")
+        if text.startswith("---\n"):  # front matter keys ("source:", "title:") are not text
+            end = text.find("\n---", 4)
+            text = text[end + 4:] if end > 0 else text
         words = _WORD.findall(text)
         c.docs += 1
         c.df.update({w.lower() for w in words})

@@ -89,8 +89,7 @@ def series(b, factors, fresh_figures, queries):
                 shutil.rmtree(p, ignore_errors=True)
             elif os.path.exists(p):
                 os.remove(p)
-    shutil.rmtree(b.path("scale"), ignore_errors=True)
-    return out
+    return out  # the scale folder goes with the work folder, after the run
 
 
 def _strip(section):
