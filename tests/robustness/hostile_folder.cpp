@@ -161,6 +161,8 @@ HostileFolder build_hostile_folder(const std::string& root, const std::string& o
 
   // Structures nested far deeper than any report.
   put(root + "/nested/deep.json", repeat("[", 100000) + repeat("]", 100000));
+  put(root + "/nested/huge-number.json", "2e333 {\"title\": 1e99999}");  // found by fuzzing: killed the run
+  put(root + "/nested/huge-number.jsonl", "{\"title\": 2e333}\n1e99999\n");
   put(root + "/nested/deep-object.json", repeat("{\"a\":", 100000) + "1" + repeat("}", 100000));
   put(root + "/nested/deep.jsonl", repeat("[", 100000) + "\n{\"title\":\"x\"}\n" + repeat("{", 50000) + "\n");
   put(root + "/nested/deep.html", repeat("<div>", 100000) + "deep html" + repeat("</div>", 100000));

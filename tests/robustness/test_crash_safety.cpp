@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -93,17 +94,25 @@ struct Stats {
 };
 
 // Kills `dossier-index folder` at a random moment in [0, window], checks, then
-// lets a new run finish and compares with `expected`.
+// lets a new run finish and compares with `expected`. A run that ends before
+// its kill narrows the window (a loaded machine makes the timing run slow),
+// so later kills still land mid-run.
 void kill_and_recover(const std::string& folder, const std::string& index, const std::string& scratch,
-                      milliseconds window, std::mt19937& rng, const Contents& before, const Contents& expected,
+                      milliseconds& window, std::mt19937& rng, const Contents& before, const Contents& expected,
                       Stats& stats) {
   std::uniform_int_distribution<long> delay(0, window.count());
   long wait_ms = delay(rng);
   INFO("killed after " << wait_ms << " ms");
   {
+    auto start = std::chrono::steady_clock::now();
     ChildProcess child({index_bin(), folder, "--index", index, "-q"}, scratch + "/killed");
-    if (child.wait_for(milliseconds(wait_ms))) ++stats.finished_before_kill;
-    else ++stats.kills;
+    if (child.wait_for(milliseconds(wait_ms))) {
+      ++stats.finished_before_kill;
+      auto took = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start);
+      window = std::min(window, took);
+    } else {
+      ++stats.kills;
+    }
     child.kill_now();
   }
   check_after_kill(index, before, expected);
@@ -155,21 +164,23 @@ void crash_test(std::size_t speech_count, int kills_per_phase) {
 
   // Clean first run, the reference for every killed first run.
   const std::string clean_a = tmp.path() + "/clean-a";
-  milliseconds first_duration = run_clean(folder, clean_a, scratch);
+  const milliseconds first_duration = run_clean(folder, clean_a, scratch);
+  milliseconds first_window = first_duration;
   Contents contents_a = index_contents(clean_a);
   REQUIRE(contents_a.size() == speech_count + 20);
 
   Stats stats;
   for (int i = 0; i < kills_per_phase; ++i) {
     std::string index = tmp.path() + "/first-" + std::to_string(i);
-    kill_and_recover(folder, index, scratch, first_duration, rng, {}, contents_a, stats);
+    kill_and_recover(folder, index, scratch, first_window, rng, {}, contents_a, stats);
   }
 
   // Incremental runs start from a copy of the clean index of the old folder.
   change_folder(folder, later);
   const std::string clean_b = tmp.path() + "/clean-b";
   copy_tree(clean_a, clean_b);
-  milliseconds update_duration = run_clean(folder, clean_b, scratch);
+  const milliseconds update_duration = run_clean(folder, clean_b, scratch);
+  milliseconds update_window = update_duration;
   Contents contents_b = index_contents(clean_b);
   // An incremental run must end where a rebuild from nothing ends.
   const std::string rebuilt = tmp.path() + "/rebuilt";
@@ -180,7 +191,7 @@ void crash_test(std::size_t speech_count, int kills_per_phase) {
   for (int i = 0; i < kills_per_phase; ++i) {
     std::string index = tmp.path() + "/update-" + std::to_string(i);
     copy_tree(clean_a, index);
-    kill_and_recover(folder, index, scratch, update_duration, rng, contents_a, contents_b, stats);
+    kill_and_recover(folder, index, scratch, update_window, rng, contents_a, contents_b, stats);
   }
   WARN("crash safety: " << stats.kills << " kills mid-run, " << stats.finished_before_kill
                         << " runs ended before their kill; first run " << first_duration.count()

@@ -117,7 +117,7 @@ void add_records(const Json& list, const ReaderContext& context, ReadOutcome& ou
 std::string parse_error_detail(std::string_view bytes) {
   try {
     [[maybe_unused]] Json j = Json::parse(bytes);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, and out_of_range for numbers like 2e333
     return "not valid JSON: " + std::string(e.what()).substr(0, 200);
   }
   return "not valid JSON";
