@@ -8,7 +8,10 @@
 namespace dossier::fuzz {
 
 int front_matter(const std::uint8_t* data, std::size_t size) {
-  std::string text = to_valid_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
+  // As the Markdown reader does: encoding repaired and control characters gone
+  // first (yaml-cpp splits a character around a NUL byte, so raw text with NULs
+  // can give scalars that are not UTF-8).
+  std::string text = strip_controls(to_valid_utf8(std::string_view(reinterpret_cast<const char*>(data), size)));
   FrontMatterSplit split = split_front_matter(text);
   const char* begin = text.data();
   const char* end = begin + text.size();
