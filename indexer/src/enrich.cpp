@@ -180,7 +180,10 @@ EnrichedArticle enrich(RawRecord raw, const FileEntry& file, std::size_t record_
   // Every reader cleans its text; doing it once more here makes enrich the one place that guarantees it.
   a.text = strip_controls(raw.text);
 
-  if (!raw.declared_id.empty()) a.id = utf8_truncate(raw.declared_id, 1000);
+  // A declared id is text like any field (YAML's "\N" escape gives a Latin-1 byte);
+  // ids from paths stay the path's bytes, so they keep naming the file.
+  std::string declared_id = utf8_truncate(strip_controls(raw.declared_id), 1000);
+  if (!trim(declared_id).empty()) a.id = std::move(declared_id);
   else if (multi_record) a.id = file.path + "#" + std::to_string(record_number);
   else a.id = file.path;
 
