@@ -3,6 +3,8 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <cstdio>
 
 namespace dossier {
@@ -84,45 +86,130 @@ void Gazetteer::add_entry(ActorEntry entry) {
   }
 }
 
-std::uint32_t Gazetteer::child(std::uint32_t node, unsigned char byte) const {
-  const auto& kids = trie_[node].children;
-  auto it = std::lower_bound(kids.begin(), kids.end(), byte,
-                             [](const auto& p, unsigned char b) { return p.first < b; });
-  return (it != kids.end() && it->first == byte) ? it->second : kNoChild;
-}
+// Every surface form in one array, children chained as siblings, so building
+// it is one allocation; the root, where every lookup starts, is a table.
+class Gazetteer::Trie {
+ public:
+  explicit Trie(const std::vector<ActorEntry>& entries) {
+    root_.fill(kNoChild);
+    std::size_t bytes = 1;
+    for (const auto& e : entries) {
+      bytes += e.canonical.size();
+      for (const auto& a : e.aliases) bytes += a.size();
+    }
+    nodes_.reserve(bytes);
+    nodes_.emplace_back();
+    // Aliases are unique across entries; where two collide, the later one wins.
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      insert(entries[i].canonical, i);
+      for (const auto& alias : entries[i].aliases) insert(alias, i);
+    }
+  }
 
-void Gazetteer::rebuild_index() {
-  by_form_.clear();
-  by_lower_form_.clear();
-  trie_.assign(1, Node{});
-  auto insert = [this](const std::string& form, std::size_t index) {
-    // Aliases are unique across entries; where two collide, the later file wins.
-    by_form_[form] = index;
-    by_lower_form_[utf8_lower(form)] = index;
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const {
+    if (node == 0) return root_[byte];
+    for (std::uint32_t c = nodes_[node].first_child; c != kNoChild; c = nodes_[c].next_sibling)
+      if (nodes_[c].byte == byte) return c;
+    return kNoChild;
+  }
+  std::int32_t entry(std::uint32_t node) const { return nodes_[node].entry; }
+
+ private:
+  struct Node {
+    std::uint32_t first_child = kNoChild;
+    std::uint32_t next_sibling = kNoChild;
+    std::int32_t entry = -1;  // index into entries_ when a name ends here
+    unsigned char byte = 0;
+  };
+
+  void insert(const std::string& form, std::size_t index) {
     std::uint32_t node = 0;
     for (unsigned char c : form) {
       std::uint32_t next = child(node, c);
       if (next == kNoChild) {
-        next = static_cast<std::uint32_t>(trie_.size());
-        trie_.emplace_back();
-        auto& kids = trie_[node].children;
-        auto pos = std::lower_bound(kids.begin(), kids.end(), c,
-                                    [](const auto& p, unsigned char b) { return p.first < b; });
-        kids.insert(pos, {c, next});
+        next = static_cast<std::uint32_t>(nodes_.size());
+        Node added;
+        added.byte = c;
+        if (node == 0) {
+          root_[c] = next;
+        } else {
+          added.next_sibling = nodes_[node].first_child;
+          nodes_[node].first_child = next;
+        }
+        nodes_.push_back(added);
       }
       node = next;
     }
-    trie_[node].entry = static_cast<std::int32_t>(index);
+    nodes_[node].entry = static_cast<std::int32_t>(index);
+  }
+
+  std::vector<Node> nodes_;
+  std::array<std::uint32_t, 256> root_{};
+};
+
+Gazetteer::Gazetteer() : trie_once_(std::make_unique<std::once_flag>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+// A copy gets its own trie, built when first needed.
+Gazetteer::Gazetteer(const Gazetteer& other)
+    : entries_(other.entries_),
+      by_canonical_(other.by_canonical_),
+      forms_text_(other.forms_text_),
+      exact_forms_(other.exact_forms_),
+      lower_forms_(other.lower_forms_),
+      trie_once_(std::make_unique<std::once_flag>()) {}
+
+Gazetteer& Gazetteer::operator=(const Gazetteer& other) {
+  if (this != &other) *this = Gazetteer(other);
+  return *this;
+}
+
+const Gazetteer::Trie& Gazetteer::trie() const {
+  std::call_once(*trie_once_, [this] { trie_ = std::make_unique<Trie>(entries_); });
+  return *trie_;
+}
+
+void Gazetteer::rebuild_index() {
+  forms_text_.clear();
+  exact_forms_.clear();
+  lower_forms_.clear();
+  auto add = [this](std::vector<Form>& into, std::string_view form, std::size_t entry) {
+    into.push_back({static_cast<std::uint32_t>(forms_text_.size()), static_cast<std::uint32_t>(form.size()),
+                    static_cast<std::uint32_t>(entry)});
+    forms_text_.append(form);
   };
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    insert(entries_[i].canonical, i);
-    for (const auto& alias : entries_[i].aliases) insert(alias, i);
+    for (std::size_t k = 0; k <= entries_[i].aliases.size(); ++k) {
+      const std::string& form = k == 0 ? entries_[i].canonical : entries_[i].aliases[k - 1];
+      add(exact_forms_, form, i);
+      add(lower_forms_, utf8_lower(form), i);
+    }
   }
+  // Stable, so that among equal forms the one added last (the later entry) is last.
+  auto by_text = [this](const Form& a, const Form& b) {
+    return std::string_view(forms_text_).substr(a.offset, a.length) <
+           std::string_view(forms_text_).substr(b.offset, b.length);
+  };
+  std::stable_sort(exact_forms_.begin(), exact_forms_.end(), by_text);
+  std::stable_sort(lower_forms_.begin(), lower_forms_.end(), by_text);
+  trie_.reset();
+  trie_once_ = std::make_unique<std::once_flag>();
+}
+
+std::optional<std::size_t> Gazetteer::find_form(const std::vector<Form>& forms, std::string_view key) const {
+  auto text = [this](const Form& f) { return std::string_view(forms_text_).substr(f.offset, f.length); };
+  auto it = std::upper_bound(forms.begin(), forms.end(), key,
+                             [&](std::string_view k, const Form& f) { return k < text(f); });
+  if (it == forms.begin() || text(*std::prev(it)) != key) return std::nullopt;
+  return std::prev(it)->entry;  // the last of equal forms: the later entry wins
 }
 
 std::vector<std::string> Gazetteer::find_actors(std::string_view text) const {
   std::vector<std::size_t> found;
-  if (trie_.empty()) return {};
+  if (entries_.empty()) return {};
+  const Trie& matcher = trie();
   for (std::size_t start = 0; start < text.size(); ++start) {
     auto c = static_cast<unsigned char>(text[start]);
     if (start > 0 && is_word_byte(static_cast<unsigned char>(text[start - 1]))) continue;
@@ -131,13 +218,13 @@ std::vector<std::string> Gazetteer::find_actors(std::string_view text) const {
     std::int32_t best = -1;
     std::size_t best_end = start;
     for (std::size_t i = start; i < text.size(); ++i) {
-      node = child(node, static_cast<unsigned char>(text[i]));
+      node = matcher.child(node, static_cast<unsigned char>(text[i]));
       if (node == kNoChild) break;
-      if (trie_[node].entry >= 0) {
+      if (matcher.entry(node) >= 0) {
         bool boundary_after = i + 1 == text.size() || !is_word_byte(static_cast<unsigned char>(text[i + 1])) ||
                               !is_word_byte(static_cast<unsigned char>(text[i]));
         if (boundary_after) {
-          best = trie_[node].entry;
+          best = matcher.entry(node);
           best_end = i + 1;
         }
       }
@@ -156,10 +243,9 @@ std::vector<std::string> Gazetteer::find_actors(std::string_view text) const {
 }
 
 std::optional<std::string> Gazetteer::canonical(std::string_view name) const {
-  std::string key(trim(name));
-  if (auto it = by_form_.find(key); it != by_form_.end()) return entries_[it->second].canonical;
-  if (auto it = by_lower_form_.find(utf8_lower(key)); it != by_lower_form_.end())
-    return entries_[it->second].canonical;
+  std::string_view key = trim(name);
+  if (auto i = find_form(exact_forms_, key)) return entries_[*i].canonical;
+  if (auto i = find_form(lower_forms_, utf8_lower(key))) return entries_[*i].canonical;
   return std::nullopt;
 }
 

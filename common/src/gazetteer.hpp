@@ -3,6 +3,8 @@
 // them ("DPRK" -> North Korea). Finds them in text in one pass.
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,7 +26,13 @@ class Gazetteer {
   // The gazetteer shipped with dossier (common/data/gazetteer.tsv, built in).
   static const Gazetteer& builtin();
 
-  Gazetteer() = default;
+  Gazetteer();
+  Gazetteer(const Gazetteer& other);
+  Gazetteer& operator=(const Gazetteer& other);
+  Gazetteer(Gazetteer&&) noexcept;
+  Gazetteer& operator=(Gazetteer&&) noexcept;
+  ~Gazetteer();
+
   // Parses TSV lines "canonical<TAB>type<TAB>alias|alias"; later entries with
   // the same canonical name replace earlier ones. Returns the problems found
   // (line number and reason); good lines are kept.
@@ -32,6 +40,7 @@ class Gazetteer {
 
   // Canonical names of the actors named in `text`, sorted and unique.
   // Longest match wins; matches are whole words and case-sensitive.
+  // Safe to call from several threads at once.
   [[nodiscard]] std::vector<std::string> find_actors(std::string_view text) const;
   // The canonical name for a name or alias, matched exactly, then ignoring case.
   [[nodiscard]] std::optional<std::string> canonical(std::string_view name) const;
@@ -45,19 +54,29 @@ class Gazetteer {
   [[nodiscard]] std::string fingerprint() const;
 
  private:
-  struct Node {
-    std::vector<std::pair<unsigned char, std::uint32_t>> children;  // sorted by byte
-    std::int32_t entry = -1;  // index into entries_ when a name ends here
+  // A surface form as a slice of forms_text_, and the entry it names.
+  struct Form {
+    std::uint32_t offset = 0, length = 0, entry = 0;
   };
+  class Trie;
+
   void add_entry(ActorEntry entry);
   void rebuild_index();
-  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  std::optional<std::size_t> find_form(const std::vector<Form>& forms, std::string_view key) const;
+  const Trie& trie() const;
 
   std::vector<ActorEntry> entries_;
   std::unordered_map<std::string, std::size_t> by_canonical_;
-  std::unordered_map<std::string, std::size_t> by_form_;        // exact surface form
-  std::unordered_map<std::string, std::size_t> by_lower_form_;  // lower-cased surface form
-  std::vector<Node> trie_;
+  // Exact and lower-cased surface forms, sorted, in one text buffer: a whole-
+  // process search looks up a few names, and building maps of every form
+  // (thousands of small allocations, each page first touched) cost more than
+  // the search.
+  std::string forms_text_;
+  std::vector<Form> exact_forms_, lower_forms_;
+  // The matching trie is built on the first find_actors (the indexer); the
+  // searcher never needs it.
+  mutable std::unique_ptr<Trie> trie_;
+  mutable std::unique_ptr<std::once_flag> trie_once_;
 };
 
 ActorType actor_type_from_string(std::string_view s);

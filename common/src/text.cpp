@@ -198,7 +198,14 @@ std::string shorten_at_word(std::string_view s, std::size_t max_chars) {
 }
 
 std::string utf8_lower(std::string_view s) {
-  return Xapian::Unicode::tolower(std::string(s));
+  // Most names and query words are ASCII: lower-case those without Xapian's
+  // per-character Unicode tables.
+  std::string out(s);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) return Xapian::Unicode::tolower(std::string(s));
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 std::string_view trim(std::string_view s) {
