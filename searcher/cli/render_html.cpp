@@ -42,8 +42,13 @@ void render_block(std::ostream& out, const LabelledResults& block) {
       out << "<tr><td>" << html_escape(value) << "</td><td class=\"n\">" << count << "</td></tr>";
     out << "</table>\n";
   }
+  bool first_related = true;
   for (const auto& hit : r.hits) {
     const Article& a = hit.article;
+    if (hit.related && first_related) {
+      out << "<h3 class=\"related\">Related reports, without the query's words</h3>\n";
+      first_related = false;
+    }
     std::string title = html_escape(a.title.empty() ? "(untitled)" : a.title);
     out << "<article>\n<h2>" << hit.rank << ". ";
     if (safe_link(a.url)) out << "<a href=\"" << html_escape(a.url) << "\">" << title << "</a>";

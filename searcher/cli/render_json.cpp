@@ -21,6 +21,7 @@ nlohmann::json hit_to_json(const Hit& hit) {
           {"format", a.format},
           {"score", hit.score},
           {"copies", hit.copies},
+          {"related", hit.related},
           {"fields_from", fields_from},
           {"snippet", {{"text", hit.snippet.text}, {"highlights", highlights}}}};
 }

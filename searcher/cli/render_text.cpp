@@ -47,8 +47,13 @@ void render_text(std::ostream& out, const SearchResults& r, const TextStyle& sty
     out << "\n";
     render_facet_table(out, r);
   }
+  bool first_related = true;
   for (const auto& hit : r.hits) {
     const Article& a = hit.article;
+    if (hit.related && first_related) {
+      out << "\n" << dim << "related reports, without the query's words (--no-related leaves them out):" << reset << "\n";
+      first_related = false;
+    }
     out << "\n" << bold << hit.rank << ". " << terminal_safe(a.title.empty() ? "(untitled)" : a.title) << reset;
     if (hit.copies > 1) out << dim << "  (" << hit.copies << " copies)" << reset;
     out << "\n";

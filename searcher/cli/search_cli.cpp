@@ -31,7 +31,7 @@ void print_error(const std::string& message) { std::cerr << "dossier-search: " <
 struct Options {
   std::vector<std::string> words, indexes, facets;
   SearchRequest request;
-  bool json = false, timeline = false, no_collapse = false, related = false, words_only = false;
+  bool json = false, timeline = false, no_collapse = false, related = true, words_only = false;
   std::string format = "text", colour = "auto", sort = "relevance", queries_file, actors_file;
   bool allow_partial = false;
   double timeout_s = 30, connect_timeout_s = 10;
@@ -65,7 +65,9 @@ void add_options(CLI::App& app, Options& o) {
   app.add_flag("--fix", r.use_suggestion, "search the spelling-corrected query");
   app.add_option("--like", r.like, "rank the documents most similar to this one (path or id)");
   app.add_flag("--no-collapse", o.no_collapse, "show every copy of syndicated articles");
-  app.add_flag("--related", o.related, "after the documents with the words, list related ones (pseudo-relevance feedback)");
+  app.add_flag("--related,!--no-related", o.related,
+               "when the documents with the words do not fill the page, list related ones after them (default; "
+               "--no-related: only documents with the words)");
   app.add_flag("--words-only", o.words_only, "rank by the query words alone (no pseudo-relevance feedback)");
   app.add_option("--queries", o.queries_file, "run each query of this file (one a line, or name<TAB>query)");
   app.add_option("--actors", o.actors_file, "extra actor aliases (TSV, as for dossier-index --actors)");

@@ -24,6 +24,7 @@ struct Candidate {
   Xapian::Document doc;
   double score = 0;
   std::size_t copies = 1;
+  bool related = false;  // listed after the matches (see Hit::related)
 };
 
 // Folds each candidate into the first earlier one it nearly copies (adding

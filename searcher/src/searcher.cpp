@@ -52,6 +52,26 @@ void merge(HighlightTerms& into, const HighlightTerms& from) {
   into.prefixes.insert(into.prefixes.end(), from.prefixes.begin(), from.prefixes.end());
 }
 
+// Documents without the query's words but with the feedback terms typical of
+// its best matches, to fill the page after the last match: on a test
+// collection (NFCorpus) many queries match fewer documents than a page, and
+// listing related ones after them raised nDCG@10 by 0.01 while every match
+// still comes first. `ranked` is with_feedback's query (words AND_MAYBE terms).
+Xapian::MSet related_after(Xapian::Enquire& enquire, const Xapian::Query& words, const Xapian::Query& ranked,
+                           const Xapian::MSet& matches, std::size_t offset, std::size_t fetch,
+                           HighlightTerms& highlight) {
+  if (ranked.get_type() != Xapian::Query::OP_AND_MAYBE || ranked.get_num_subqueries() != 2) return {};
+  Xapian::Query expansion = ranked.get_subquery(1);
+  // The page ran past the last match, so the count is exact (after folding copies).
+  Xapian::doccount matched = matches.get_matches_lower_bound();
+  auto skip = static_cast<Xapian::doccount>(offset > matched ? offset - matched : 0);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, expansion, words));
+  Xapian::MSet related = enquire.get_mset(skip, static_cast<Xapian::doccount>(fetch - matches.size()));
+  for (auto t = expansion.get_unique_terms_begin(); t != expansion.get_unique_terms_end(); ++t)
+    if ((*t).size() > 1 && (*t)[0] == 'Z') highlight.stems.insert((*t).substr(1));
+  return related;
+}
+
 }  // namespace
 
 class Searcher::Impl {
@@ -239,22 +259,31 @@ class Searcher::Impl {
       results.total_exact = true;
     }
     if (!request.facets.empty()) results.facets = spies.counts();
+    Xapian::MSet related;
+    HighlightTerms related_highlight;
     if (request.feedback && request.sort == SortOrder::relevance && built.words_only && request.like.empty() &&
         request.sources.empty() && request.actors.empty() && request.since.empty() && request.until.empty()) {
       // Pseudo-relevance feedback ranks the hits; totals and facets above count
-      // the documents with the words, which come first even with related ones.
+      // the documents with the words.
       enquire.clear_matchspies();
-      enquire.set_query(with_feedback(db_, query, Xapian::BM25Weight(), request.related));
+      Xapian::Query ranked = with_feedback(db_, query, Xapian::BM25Weight(), false);
+      enquire.set_query(ranked);
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(fetch));
+      if (request.related && mset.size() < fetch) {
+        related = related_after(enquire, query, ranked, mset, request.offset, fetch, related_highlight);
+      }
     }
 
     std::vector<Candidate> candidates;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Candidate c;
-      c.doc = it.get_document();
-      c.score = it.get_weight();
-      c.copies = request.collapse_duplicates ? it.get_collapse_count() + 1 : 1;
-      candidates.push_back(std::move(c));
+    for (const Xapian::MSet* part : {&mset, &related}) {
+      for (auto it = part->begin(); it != part->end(); ++it) {
+        Candidate c;
+        c.doc = it.get_document();
+        c.score = it.get_weight();
+        c.copies = request.collapse_duplicates ? it.get_collapse_count() + 1 : 1;
+        c.related = part == &related;
+        candidates.push_back(std::move(c));
+      }
     }
     if (request.collapse_duplicates) {
       std::size_t folded = fold_near_copies(candidates, slot_of(Field::simhash));
@@ -264,14 +293,17 @@ class Searcher::Impl {
     if (candidates.size() > request.limit) candidates.resize(request.limit);
 
     SnippetMaker snippets(highlight, builder.stemmer());
+    SnippetMaker related_snippets(related_highlight, builder.stemmer());
     std::size_t rank = request.offset;
     for (auto& c : candidates) {
       Hit hit;
       hit.rank = ++rank;
       hit.score = c.score;
       hit.copies = c.copies;
+      hit.related = c.related;
       hit.article = decode_article(c.doc.get_data());
-      hit.snippet = snippets.make(hit.article.text, request.snippet_length, hit.article.title);
+      hit.snippet = (c.related ? related_snippets : snippets)
+                        .make(hit.article.text, request.snippet_length, hit.article.title);
       hit.article.text.clear();
       results.hits.push_back(std::move(hit));
     }

@@ -52,6 +52,7 @@ TEST_CASE("every hit's snippet highlights query words, stemmed forms included", 
   REQUIRE(r.total >= 3);
   for (const auto& hit : r.hits) {
     INFO(hit.article.title);
+    if (hit.related) continue;  // they have none of the words, by definition
     REQUIRE_FALSE(hit.snippet.highlights.empty());
     for (const auto& span : hit.snippet.highlights) {
       REQUIRE(span.end <= hit.snippet.text.size());

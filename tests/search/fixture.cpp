@@ -142,7 +142,8 @@ std::set<std::string> hit_paths(Searcher& searcher, SearchRequest request) {
   request.limit = 10000;
   request.collapse_duplicates = false;
   std::set<std::string> out;
-  for (const auto& h : searcher.search(request).hits) out.insert(h.article.path);
+  for (const auto& h : searcher.search(request).hits)
+    if (!h.related) out.insert(h.article.path);
   return out;
 }
 

@@ -57,7 +57,8 @@ class SpecialFixture {
   std::string folder_, index_;
 };
 
-// The hits' paths (all of them: the search asks for every match, uncollapsed).
+// The matches' paths (all of them: the search asks for every match, uncollapsed;
+// related documents listed after the matches are left out).
 std::set<std::string> hit_paths(Searcher& searcher, SearchRequest request);
 
 // Vocabulary of the fixture's bodies; "convoy"/"convoys" share a stem on purpose.

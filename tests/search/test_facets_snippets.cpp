@@ -82,6 +82,7 @@ TEST_CASE("every hit's snippet marks query words, stemmed forms included", "[sea
     REQUIRE_FALSE(res.hits.empty());
     for (const auto& hit : res.hits) {
       INFO(hit.article.path << ": " << hit.snippet.text);
+      if (hit.related) continue;  // listed after the matches, without the words
       REQUIRE_FALSE(hit.snippet.highlights.empty());
       for (const auto& span : hit.snippet.highlights) {
         REQUIRE(span.end <= hit.snippet.text.size());

@@ -207,3 +207,61 @@ TEST_CASE("sorting by date: newest and oldest first", "[search][sort]") {
   plain.sort = SortOrder::relevance;
   CHECK(hit_paths(s, recent) == hit_paths(s, plain));  // the boost reorders, never filters
 }
+
+TEST_CASE("related documents come after every match, marked, without the words; --no-related leaves them out",
+          "[search][related]") {
+  const auto& f = Fixture::get();
+  Searcher s({f.index()});
+  std::size_t queries_with_related = 0;
+  for (const std::string word : {"turbine", "tanker", "refinery", "convoy"}) {
+    INFO(word);
+    SearchRequest r;
+    r.query = word;
+    r.limit = 100;
+    r.collapse_duplicates = false;
+    auto res = s.search(r);
+    auto matches = f.paths_where([&](const LabelledDoc& d) { return has_stem(d, word); });
+    std::set<std::string> listed_matches, listed_related;
+    bool seen_related = false;
+    for (const auto& hit : res.hits) {
+      if (hit.related) {
+        seen_related = true;
+        listed_related.insert(hit.article.path);
+      } else {
+        CHECK_FALSE(seen_related);  // no match after a related document
+        listed_matches.insert(hit.article.path);
+      }
+    }
+    CHECK(listed_matches == matches);
+    CHECK(res.total == matches.size());  // related documents are not counted
+    for (const auto& path : listed_related) CHECK(matches.count(path) == 0);
+    if (!listed_related.empty()) ++queries_with_related;
+
+    r.related = false;
+    for (const auto& hit : s.search(r).hits) CHECK_FALSE(hit.related);
+    CHECK(hit_paths(s, r) == matches);
+  }
+  CHECK(queries_with_related > 0);
+}
+
+TEST_CASE("related documents page on from the matches", "[search][related]") {
+  Searcher s({Fixture::get().index()});
+  SearchRequest all;
+  all.query = "turbine";
+  all.limit = 100;
+  all.collapse_duplicates = false;
+  auto whole = s.search(all);
+  REQUIRE(whole.hits.size() >= 4);
+  for (std::size_t offset = 1; offset + 2 <= whole.hits.size(); offset += 2) {
+    SearchRequest page = all;
+    page.offset = offset;
+    page.limit = 2;
+    auto part = s.search(page);
+    REQUIRE(part.hits.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      CHECK(part.hits[i].article.path == whole.hits[offset + i].article.path);
+      CHECK(part.hits[i].related == whole.hits[offset + i].related);
+      CHECK(part.hits[i].rank == offset + i + 1);
+    }
+  }
+}

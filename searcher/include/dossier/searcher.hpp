@@ -61,8 +61,10 @@ struct DOSSIER_API SearchRequest {
   /// Rank plain-words queries in relevance order with pseudo-relevance feedback
   /// (the terms typical of the best matches re-rank the matches).
   bool feedback = true;
-  /// With feedback, also list related documents, without the words, after those with them.
-  bool related = false;
+  /// With feedback, when the documents with the words do not fill the page,
+  /// list related documents after them (without the words, but with the terms
+  /// typical of the best matches), each marked Hit::related.
+  bool related = true;
   std::string like;                  ///< id or path of a document: rank those similar to it
 };
 
@@ -73,12 +75,15 @@ struct DOSSIER_API Hit {
   Article article;        ///< stored fields (its text is omitted unless asked)
   Snippet snippet;        ///< the best passage
   std::size_t copies = 1; ///< documents this hit stands for (duplicates collapsed into it)
+  /// Listed after every document with the query's words: it has none of them,
+  /// but shares the terms typical of the best matches (SearchRequest::related).
+  bool related = false;
 };
 
 /// What a search found.
 struct DOSSIER_API SearchResults {
   std::string query;                     ///< the query that was run (after any correction)
-  std::size_t total = 0;                 ///< matching documents
+  std::size_t total = 0;                 ///< matching documents (related hits not counted)
   bool total_exact = false;              ///< false: total is an estimate
   /// The hits of the requested page (`offset`, `limit`), best first.
   std::vector<Hit> hits;
