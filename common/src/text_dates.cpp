@@ -198,6 +198,25 @@ std::optional<CivilDate> find_date_in_text(std::string_view text, std::optional<
   return found->date;
 }
 
+std::optional<int> find_year_in_path(std::string_view relative_path) {
+  std::string_view rest = relative_path;
+  while (!rest.empty()) {
+    std::size_t slash = rest.rfind('/');
+    std::string_view part = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
+    // The last year in a name is the likelier date ("Session 72 - 2017", "vol_2001_2019").
+    for (std::size_t i = part.size(); i >= 4; --i) {
+      std::size_t at = i - 4;
+      bool digits = is_digit(part[at]) && is_digit(part[at + 1]) && is_digit(part[at + 2]) && is_digit(part[at + 3]);
+      if (!digits || (at > 0 && is_digit(part[at - 1])) || (i < part.size() && is_digit(part[i]))) continue;
+      int year = (part[at] - '0') * 1000 + (part[at + 1] - '0') * 100 + (part[at + 2] - '0') * 10 + (part[at + 3] - '0');
+      if (year >= 1900 && year <= 2099) return year;
+    }
+    if (slash == std::string_view::npos) break;
+    rest = rest.substr(0, slash);
+  }
+  return std::nullopt;
+}
+
 std::optional<CivilDate> find_date_in_file_name(std::string_view name) {
   auto two = [&name](std::size_t at) {
     return at + 1 < name.size() && is_digit(name[at]) && is_digit(name[at + 1]) ? (name[at] - '0') * 10 + (name[at + 1] - '0')

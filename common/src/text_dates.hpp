@@ -36,4 +36,10 @@ std::optional<CivilDate> find_date_in_text(std::string_view text, std::optional<
 // A date in a file name ("2024-06-18-brief.md", "20240618.txt", "brief_2024_06_18.pdf").
 std::optional<CivilDate> find_date_in_file_name(std::string_view file_name);
 
+// A year (1900-2099) standing alone in a path below the indexed folder, in the
+// file name first, then in the folders from the nearest up ("Session 72 - 2017/
+// FSM_72_2017.txt", "2019/q3/brief.md"). Digits touching it make it a number,
+// not a year ("20171", "x2017y" still counts: letters do not).
+std::optional<int> find_year_in_path(std::string_view relative_path);
+
 }  // namespace dossier

@@ -84,6 +84,12 @@ void set_date(Article& a, const RawRecord& raw, const std::optional<PathFields>&
   std::optional<int> file_year;
   if (file.mtime_ns > 0) file_year = date_from_unix_time(file.mtime_ns / 1000000000).year;
   std::optional<int> path_year = path ? path->year : std::nullopt;
+  // Without a pattern naming it, a year standing alone in the file or folder
+  // names below the indexed folder still dates the file better than its
+  // modification time (copied files all carry the day they were copied).
+  if (!path_year && !context.root.empty() && file.path.size() > context.root.size() &&
+      file.path.compare(0, context.root.size(), context.root) == 0)
+    path_year = find_year_in_path(std::string_view(file.path).substr(context.root.size()));
   // A year from the file's own path says more about it than one given for the whole run.
   std::optional<int> year_hint = path_year ? path_year : context.options.year;
 
@@ -97,10 +103,10 @@ void set_date(Article& a, const RawRecord& raw, const std::optional<PathFields>&
   } else if (auto found = scan_date_in_text(a.text, year_hint, file_year, path_year)) {
     date = found->date;
     origin = FieldOrigin::text;
+  } else if ((date = find_date_in_file_name(file_name_of(file.path)))) {
+    origin = FieldOrigin::path;
   } else if (path_year) {
     date = CivilDate{*path_year, 1, 1};  // a year alone: its first day, so year filters work
-    origin = FieldOrigin::path;
-  } else if ((date = find_date_in_file_name(file_name_of(file.path)))) {
     origin = FieldOrigin::path;
   } else if (file.mtime_ns > 0) {
     date = date_from_unix_time(file.mtime_ns / 1000000000);

@@ -189,3 +189,25 @@ TEST_CASE("dossier-search --json shows how each field was found", "[metadata][cl
   CHECK(from["source"] == "run");
   CHECK(j["hits"][0]["date"] == "2024-06-18");
 }
+
+TEST_CASE("date: a year standing alone in the file or folder names beats the file's time", "[metadata][date]") {
+  Indexed in({{"Session 72 - 2017/FSM_72_2017.txt", "The speech mentions 1 May 2001 only.\n"},
+              {"Session 72 - 2017/plain.txt", "No date here.\n"},
+              {"2019/q3/brief.md", "On 12 August 2019 the talks resumed.\n"},
+              {"vol12345/notes.txt", "No date here either.\n"},
+              {"2021/2024-03-05-brief.txt", "No date in this text.\n"}});
+  for (const char* f : {"/Session 72 - 2017/FSM_72_2017.txt", "/Session 72 - 2017/plain.txt", "/vol12345/notes.txt"})
+    set_mtime(in.folder + f, 1700000000);  // 2023-11-14
+  REQUIRE(in.run().skipped == 0);
+  auto check = [&](const std::string& name, const std::string& date, FieldOrigin o) {
+    INFO(name);
+    auto a = in.doc(name);
+    CHECK(a.date == date);
+    CHECK(origin(a, "date") == o);
+  };
+  check("Session 72 - 2017/FSM_72_2017.txt", "2017-01-01", FieldOrigin::path);  // 2001 is only mentioned
+  check("Session 72 - 2017/plain.txt", "2017-01-01", FieldOrigin::path);        // from the folder
+  check("2019/q3/brief.md", "2019-08-12", FieldOrigin::text);                   // the text's date of that year
+  check("vol12345/notes.txt", "2023-11-14", FieldOrigin::file_time);            // 2345 is part of a number
+  check("2021/2024-03-05-brief.txt", "2024-03-05", FieldOrigin::path);          // a whole date in the name wins
+}
