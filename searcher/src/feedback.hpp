@@ -2,10 +2,45 @@
 // Pseudo-relevance feedback: the words that best characterise the top matches
 // widen a plain-words query, so related wording ranks too (measured on NFCorpus
 // with tests/bench/ir; see the README's ranking table).
+//
+// The terms are chosen here rather than by Xapian's get_eset, which estimates
+// each term's frequency per sub-database: from the top documents' termlists and
+// exact collection statistics, the choice is the same however the documents are
+// spread over shards, and costs a few round trips to remote shards, not one per
+// candidate term.
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace dossier {
+
+struct ExpansionTerm {
+  std::string term;
+  double weight = 0;
+};
+
+// True when some sub-database of `db` is remote (xapian-tcpsrv), asked without an exchange.
+[[nodiscard]] bool has_remote_part(const Xapian::Database& db);
+
+// How many documents each of `terms` occurs in over the whole of `db` (equal to
+// db.get_termfreq), from one search: one exchange with each remote shard.
+[[nodiscard]] std::map<std::string, Xapian::doccount> termfreqs_by_search(const Xapian::Database& db,
+                                                                          const std::vector<std::string>& terms);
+
+// The same, by the cheaper way for `db`: one search when a shard is remote,
+// term by term otherwise.
+[[nodiscard]] std::map<std::string, Xapian::doccount> exact_termfreqs(const Xapian::Database& db,
+                                                                      const std::vector<std::string>& terms);
+
+// The expansion terms of `query`'s best few matches (ranked with `weight`, equal
+// scores by the id value), strongest first, equal weights by term; weighted as
+// Xapian 1.4's default expand weight (TradEWeight) would over one database.
+// Empty when `query` matches nothing.
+[[nodiscard]] std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                                         const Xapian::Weight& weight);
 
 // `query` ranked with the expansion terms of its best few matches (weighted
 // down), or `query` itself when it matches nothing. The terms only re-rank what

@@ -84,6 +84,8 @@ TEST_CASE("a sharded index is updated in place: unchanged, changed and removed f
 TEST_CASE("several local indexes, and the stub folder, search as one merged database", "[shards]") {
   const auto& ix = corpus_indexes();
   const std::vector<std::vector<std::string>> queries = {
+      {"sanctions", "-n", "50"},  // with the default pseudo-relevance feedback
+      {"nuclear talks drones", "-n", "50"},
       {"sanctions", "--words-only", "-n", "50"},
       {"\"nuclear program\"", "-n", "50"},
       {"actor:iran", "-n", "50", "--facets", "actor,source,year"},
