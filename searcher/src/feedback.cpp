@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -106,9 +108,11 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
   const double avlength = doccount > 0 ? static_cast<double>(db.get_total_length()) / doccount : 0;
   if (!(avlength > 0)) return {};
   const ExpansionTerms wanted(query);
-  std::map<std::string, RelevantStats> candidates;
+  std::unordered_map<std::string, RelevantStats> candidates;
+  candidates.reserve(4096);
   for (auto it = top.begin(); it != top.end(); ++it) {
     std::vector<std::pair<std::string, Xapian::termcount>> kept;
+    kept.reserve(2048);
     Xapian::termcount doclength = 0;  // from the termlist: no extra exchange with a remote shard
     for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
       doclength += t.get_wdf();
@@ -123,20 +127,48 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
   }
   if (candidates.empty()) return {};
 
-  std::vector<std::string> names;
-  names.reserve(candidates.size());
-  for (const auto& c : candidates) names.push_back(c.first);
-  const auto termfreqs = exact_termfreqs(db, names);
-
   // Robertson-Sparck Jones relevance weight, as Xapian 1.4's TradEWeight.
   const double rsize = top.size();
-  std::vector<ExpansionTerm> terms;
-  for (const auto& [term, s] : candidates) {
-    const double r = s.rtermfreq, n = termfreqs.at(term);
+  auto weight_of = [&](const RelevantStats& s, double n) {
+    const double r = s.rtermfreq;
     const double num = (r + 0.5) * (doccount - n - (rsize - r) + 0.5);
     const double denom = (n - r + 0.5) * ((rsize - r) + 0.5);
-    const double w = s.multiplier * std::log(num / denom);
-    if (w > 0) terms.push_back({term, w});
+    return s.multiplier * std::log(num / denom);
+  };
+  // A term's weight only falls as its frequency n grows, so n = r bounds it.
+  // Long documents bring thousands of candidates: look up the frequencies of
+  // the most promising first and stop once no bound can beat the tenth best.
+  // The choice is exactly that of weighing them all.
+  struct Candidate {
+    const std::string* term;
+    const RelevantStats* stats;
+    double bound;
+  };
+  std::vector<Candidate> order;
+  order.reserve(candidates.size());
+  for (const auto& [term, s] : candidates) order.push_back({&term, &s, weight_of(s, s.rtermfreq)});
+  std::sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {
+    return a.bound != b.bound ? a.bound > b.bound : *a.term < *b.term;
+  });
+  // Remote shards answer a batch in one exchange: fewer, larger batches there.
+  const std::size_t batch = has_remote_part(db) ? 512 : 32;
+  std::vector<ExpansionTerm> terms;
+  auto tenth_best = [&terms]() {
+    if (terms.size() < kFeedbackTerms) return -HUGE_VAL;
+    std::vector<double> w;
+    for (const auto& t : terms) w.push_back(t.weight);
+    std::nth_element(w.begin(), w.begin() + (kFeedbackTerms - 1), w.end(), std::greater<double>());
+    return w[kFeedbackTerms - 1];
+  };
+  for (std::size_t at = 0; at < order.size(); at += batch) {
+    if (!(order[at].bound > 0) || order[at].bound < tenth_best()) break;
+    std::vector<std::string> names;
+    for (std::size_t i = at; i < std::min(order.size(), at + batch); ++i) names.push_back(*order[i].term);
+    const auto termfreqs = exact_termfreqs(db, names);
+    for (std::size_t i = at; i < std::min(order.size(), at + batch); ++i) {
+      const double w = weight_of(*order[i].stats, termfreqs.at(*order[i].term));
+      if (w > 0) terms.push_back({*order[i].term, w});
+    }
   }
   auto stronger = [](const ExpansionTerm& a, const ExpansionTerm& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
