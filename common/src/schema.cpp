@@ -88,6 +88,11 @@ std::string filter_term(Field field, std::string_view value) {
 
 std::string id_term(std::string_view id) { return shorten(spec(Field::id).prefix, id); }
 
+TermScheme term_scheme(std::string_view recorded, bool has_documents) {
+  if (recorded == kStemsOnlyScheme || (recorded.empty() && !has_documents)) return TermScheme::stems_only;
+  return TermScheme::words_and_stems;
+}
+
 std::string_view title_prefix() { return spec(Field::title).prefix; }
 
 }  // namespace dossier::schema

@@ -44,6 +44,17 @@ std::string normalise_filter_value(std::string_view value);
 // Free-text prefix for the title field.
 std::string_view title_prefix();
 
+// How free text becomes terms. words_and_stems (indexes written before the
+// scheme was recorded): every word unstemmed with positions, plus "Z" + stem
+// without. stems_only: every word once, as "Z" + its English stem, with
+// positions, so phrases match on stems.
+enum class TermScheme { words_and_stems, stems_only };
+constexpr std::string_view kTermSchemeKey = "dossier:terms";
+constexpr std::string_view kStemsOnlyScheme = "stems-only-1";
+// The scheme of an index from its kTermSchemeKey metadata (empty when absent)
+// and whether it holds documents: an empty index takes the current scheme.
+TermScheme term_scheme(std::string_view recorded, bool has_documents);
+
 // Key under which the database keeps metadata about itself.
 constexpr std::string_view kGazetteerKey = "dossier:gazetteer";
 constexpr std::string_view kLastRunKey = "dossier:last-run";

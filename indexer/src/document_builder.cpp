@@ -11,7 +11,10 @@ using schema::Field;
 
 DocumentBuilder::DocumentBuilder() {
   terms_.set_stemmer(Xapian::Stem("english"));
-  terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // schema::TermScheme::stems_only: each word once, "Z" + stem, with positions.
+  // Writing every word twice (unstemmed and stemmed) cost ~30% of indexing CPU
+  // and ~20% of the index, and the searcher ranks by stems anyway.
+  terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 namespace {

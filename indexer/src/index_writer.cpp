@@ -41,8 +41,9 @@ IndexWriter::IndexWriter(const std::string& path, bool wait_for_lock, unsigned s
     if (layout_.stub) std::filesystem::create_directories(path, ignored);
     int flags = Xapian::DB_CREATE_OR_OPEN;
     if (wait_for_lock) flags |= Xapian::DB_RETRY_LOCK;
-    const bool threaded = layout_.shard_paths.size() > 1;
-    for (const auto& p : layout_.shard_paths) shards_.push_back(std::make_unique<ShardWorker>(p, flags, threaded));
+    // Every shard writes on a thread of its own, also a single one: documents are
+    // prepared while earlier ones are written.
+    for (const auto& p : layout_.shard_paths) shards_.push_back(std::make_unique<ShardWorker>(p, flags, true));
     return 0;
   });
   // Written once every shard exists, so a reader of the stub never meets a missing shard.
@@ -152,12 +153,17 @@ void IndexWriter::begin_batch() {
 }
 
 void IndexWriter::commit() {
+  commit_async();
+  wait_for_commit();
+}
+
+void IndexWriter::commit_async() {
+  wait_for_commit();
   const bool in_batch = in_batch_;
   in_batch_ = false;
-  std::vector<std::future<void>> done;
   for (auto& s : shards_) {
     auto promise = std::make_shared<std::promise<void>>();
-    done.push_back(promise->get_future());
+    pending_commit_.push_back(promise->get_future());
     s->post([promise, in_batch](Xapian::WritableDatabase& db) {
       try {
         if (in_batch) db.commit_transaction();
@@ -168,6 +174,11 @@ void IndexWriter::commit() {
       }
     });
   }
+}
+
+void IndexWriter::wait_for_commit() {
+  auto done = std::move(pending_commit_);
+  pending_commit_.clear();
   for (auto& d : done) d.wait();
   for (auto& s : shards_) s->rethrow_pending();
   for (auto& d : done) d.get();
@@ -183,6 +194,13 @@ WriteCounts IndexWriter::take_counts() {
 
 std::string IndexWriter::metadata(const std::string& key) const {
   return shards_.front()->call([&](Xapian::WritableDatabase& db) { return db.get_metadata(key); });
+}
+
+std::vector<std::pair<std::string, bool>> IndexWriter::shard_metadata(const std::string& key) const {
+  std::vector<std::pair<std::string, bool>> out;
+  for (auto& s : shards_)
+    out.push_back(s->call([&](Xapian::WritableDatabase& db) { return std::make_pair(db.get_metadata(key), db.get_doccount() > 0); }));
+  return out;
 }
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {

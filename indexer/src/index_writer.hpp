@@ -3,7 +3,8 @@
 // into batches that commit atomically, so a killed run leaves whole files.
 //
 // An index is one database or several shards (see shard_layout.hpp). Each shard
-// has its own WritableDatabase and writer thread; documents go to the shard
+// (also the only one) has its own WritableDatabase and writer thread, so
+// documents are prepared while earlier ones are written; documents go to the shard
 // their id term hashes to. Document numbers given out here are the combined
 // numbers Xapian uses for several databases opened as one:
 // (shard docid - 1) * shards + shard + 1.
@@ -14,6 +15,7 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <spdlog/logger.h>
 #include <string>
@@ -67,10 +69,17 @@ class IndexWriter {
   // Shards commit one by one, so a killed run may leave some shards a batch
   // ahead: files whose documents then disagree are read again next run.
   void commit();
+  // The same, without waiting for it: the caller prepares the next batch while
+  // the shards write and commit this one. Waits first for the commit before
+  // (at most one batch is in flight), and rethrows its error.
+  void commit_async();
   // Counts of queued writes since the last call.
   WriteCounts take_counts();
 
   std::string metadata(const std::string& key) const;
+  // Per shard: its `key` metadata and whether it holds documents. (Shards
+  // commit one by one: after a killed first run some may be empty.)
+  std::vector<std::pair<std::string, bool>> shard_metadata(const std::string& key) const;
   // Kept in every shard, so any shard (or a remote one) answers for the index.
   void set_metadata(const std::string& key, const std::string& value);
   std::size_t document_count() const;
@@ -84,10 +93,13 @@ class IndexWriter {
   unsigned shard_for(const std::string& id_term) const;
   ShardWorker& shard_of_docid(Xapian::docid id, Xapian::docid& local) const;
 
+  void wait_for_commit();
+
   ShardLayout layout_;
   std::vector<std::unique_ptr<ShardWorker>> shards_;
   std::shared_ptr<Counters> counters_ = std::make_shared<Counters>();
   bool in_batch_ = false;
+  std::vector<std::future<void>> pending_commit_;  // the batch being committed (commit_async)
 };
 
 // Runs `fn`, translating Xapian's exceptions into dossier's.

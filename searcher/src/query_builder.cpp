@@ -49,8 +49,8 @@ bool contains_sequence(const std::vector<std::string>& hay, const std::vector<st
 class AliasProcessor : public Xapian::FieldProcessor {
  public:
   AliasProcessor(const RewrittenQuery& rewritten, const Gazetteer& gazetteer, const Xapian::Stem& stemmer,
-                 const Xapian::Database& db, AliasTrace& trace)
-      : rewritten_(rewritten), gazetteer_(gazetteer), stemmer_(stemmer), db_(db), trace_(trace) {}
+                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, AliasTrace& trace)
+      : rewritten_(rewritten), gazetteer_(gazetteer), stemmer_(stemmer), db_(db), strategy_(strategy), trace_(trace) {}
 
   Xapian::Query operator()(const std::string& value) override {
     std::size_t n = 0;
@@ -89,7 +89,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
     Xapian::QueryParser qp;
     qp.set_database(db_);
     qp.set_stemmer(stemmer_);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stemming_strategy(strategy_);
     std::vector<std::string> words = lower_words(name);
     // A single word is stemmed like any other ("Indian" also finds "Indians").
     std::string text = words.size() > 1 ? "\"" + name + "\"" : utf8_lower(name);
@@ -108,8 +108,45 @@ class AliasProcessor : public Xapian::FieldProcessor {
   const Gazetteer& gazetteer_;
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
+  Xapian::QueryParser::stem_strategy strategy_;
   AliasTrace& trace_;
 };
+
+// Expands a "dossierwild:N" placeholder: the words starting with what was
+// typed. With stems-only terms that is the stems starting with it, or the
+// typed word's own stem ("nations*" finds "nations", whose stem is "nation").
+class WildcardProcessor : public Xapian::FieldProcessor {
+ public:
+  WildcardProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, schema::TermScheme scheme)
+      : rewritten_(rewritten), stemmer_(stemmer), scheme_(scheme) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::size_t n = 0;
+    for (char c : value) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return Xapian::Query();
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+      if (n > rewritten_.wildcards.size()) return Xapian::Query();
+    }
+    if (value.empty() || n >= rewritten_.wildcards.size()) return Xapian::Query();
+    const WildcardUse& w = rewritten_.wildcards[n];
+    auto wildcard = [](const std::string& pattern) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
+    };
+    if (scheme_ == schema::TermScheme::words_and_stems) return wildcard(w.prefix + w.word);
+    Xapian::Query subs[] = {wildcard("Z" + w.prefix + w.word), Xapian::Query("Z" + w.prefix + stemmer_(w.word))};
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(subs), std::end(subs));
+  }
+
+ private:
+  const RewrittenQuery& rewritten_;
+  const Xapian::Stem& stemmer_;
+  schema::TermScheme scheme_;
+};
+
+Xapian::QueryParser::stem_strategy parser_strategy(schema::TermScheme scheme) {
+  return scheme == schema::TermScheme::stems_only ? Xapian::QueryParser::STEM_ALL_Z : Xapian::QueryParser::STEM_SOME;
+}
 
 // The query's words without any syntax: punctuation and operator words dropped.
 std::string plain_words(const std::string& text) {
@@ -186,14 +223,29 @@ bool only_words(const std::string& text) {
 
 }  // namespace
 
+schema::TermScheme index_term_scheme(const Xapian::Database& db) {
+  try {
+    // Several shards answer with the first one's metadata, which a first run
+    // killed between two shards' commits may not have written yet: without it,
+    // plain words (never written under the stems-only scheme) tell.
+    std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
+    if (!recorded.empty() || db.get_doccount() == 0) return schema::term_scheme(recorded, db.get_doccount() > 0);
+    for (const char* word : {"the", "and", "of", "to", "a", "in"})
+      if (db.term_exists(word)) return schema::TermScheme::words_and_stems;
+    return schema::TermScheme::stems_only;
+  } catch (const Xapian::Error&) {
+    return schema::TermScheme::stems_only;
+  }
+}
+
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
-    : db_(db), gazetteer_(gazetteer), stemmer_("english") {}
+    : db_(db), gazetteer_(gazetteer), stemmer_("english"), scheme_(index_term_scheme(db)) {}
 
 Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const {
   Xapian::QueryParser qp;
   qp.set_database(db_);
   qp.set_stemmer(stemmer_);
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stemming_strategy(parser_strategy(scheme_));
   qp.set_default_op(Xapian::Query::OP_OR);
   qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   qp.add_prefix("title", std::string(schema::title_prefix()));
@@ -202,8 +254,10 @@ Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flag
     // Several actor: filters must all hold; several source: filters are alternatives.
     qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix), !f.multi_valued);
   }
-  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, trace);
+  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_), trace);
   qp.add_prefix(kAliasField, &aliases);
+  WildcardProcessor wildcards(rewritten, stemmer_, scheme_);
+  qp.add_prefix(kWildcardField, &wildcards);
   Xapian::RangeProcessor dates(*schema::spec(Field::date).slot, "date:");
   qp.add_rangeprocessor(&dates);
   return qp.parse_query(words_for_ranking(rewritten.text), flags);

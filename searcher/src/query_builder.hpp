@@ -8,6 +8,7 @@
 #include "gazetteer.hpp"
 #include "highlight_terms.hpp"
 #include "query_rewriter.hpp"
+#include "schema.hpp"
 
 #include <xapian.h>
 
@@ -55,6 +56,11 @@ class QueryBuilder {
   const Xapian::Database& db_;
   const Gazetteer& gazetteer_;
   Xapian::Stem stemmer_;
+  schema::TermScheme scheme_;  // how the index holds words: the parser must ask for the same terms
 };
+
+// The term scheme of an index (see schema::TermScheme); the current one when
+// the index cannot say (e.g. a shard does not answer).
+schema::TermScheme index_term_scheme(const Xapian::Database& db);
 
 }  // namespace dossier

@@ -115,7 +115,17 @@ class Rewriter {
           continue;
         }
       }
-      if (body.size() > 1 && body.back() == '*') out_.wildcard_prefixes.push_back(utf8_lower(body.substr(0, body.size() - 1)));
+      if (body.size() > 1 && body.back() == '*') {
+        std::string word = utf8_lower(body.substr(0, body.size() - 1));
+        out_.wildcard_prefixes.push_back(word);
+        if (plain_wildcard_word(word)) {
+          out_.text += sign;
+          emit_wildcard("", word);
+          previous_word = body;
+          i = t.end;
+          continue;
+        }
+      }
       out_.text += t.text;
       previous_word = body;
       i = t.end;
@@ -124,6 +134,18 @@ class Rewriter {
   }
 
  private:
+  static bool plain_wildcard_word(const std::string& w) {
+    if (w.empty()) return false;
+    for (unsigned char c : w)
+      if (!(std::isalnum(c) || c >= 0x80)) return false;
+    return true;
+  }
+
+  void emit_wildcard(std::string prefix, std::string word) {
+    out_.text += std::string(kWildcardField) + ":" + std::to_string(out_.wildcards.size());
+    out_.wildcards.push_back({std::move(prefix), std::move(word)});
+  }
+
   bool is_alias(const std::string& text, std::string& canonical) const {
     auto found = gazetteer_.canonical(text);
     if (!found) return false;
@@ -222,7 +244,14 @@ class Rewriter {
       return j;
     }
     // title: and anything else: the value goes to the parser untouched (no alias expansion).
-    read_value(q_, j, quoted);
+    std::string value = read_value(q_, j, quoted);
+    if (lname == "title" && !quoted && value.size() > 1 && value.back() == '*') {
+      std::string word = utf8_lower(value.substr(0, value.size() - 1));
+      if (plain_wildcard_word(word)) {
+        emit_wildcard(std::string(schema::title_prefix()), word);
+        return j;
+      }
+    }
     out_.text += q_.substr(start, j - start);
     return j;
   }

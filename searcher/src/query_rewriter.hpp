@@ -19,15 +19,26 @@ struct AliasUse {
   std::string canonical;  // e.g. "North Korea"
 };
 
+// A "word*" wildcard, under a field's prefix (title:) or none.
+struct WildcardUse {
+  std::string prefix;  // Xapian term prefix of the field, empty for plain text
+  std::string word;    // lower-case, without the '*'
+};
+
 struct RewrittenQuery {
   std::string text;                          // for Xapian's QueryParser
   std::vector<AliasUse> aliases;             // placeholders "<kAliasField>:N" index this
   std::vector<std::string> actor_filters;    // canonical names given as actor: filters
   std::vector<std::string> wildcard_prefixes;  // lower-case stems of "word*" wildcards
+  std::vector<WildcardUse> wildcards;          // placeholders "<kWildcardField>:N" index this
 };
 
 // The field name of alias placeholders in the rewritten text.
 inline constexpr const char* kAliasField = "dossieralias";
+// The field name of wildcard placeholders: the builder expands them itself, so
+// they reach the index's stem terms (Xapian 1.4's parser would expand "word*"
+// over unprefixed terms only).
+inline constexpr const char* kWildcardField = "dossierwild";
 
 // @throws QueryError for a date or year that cannot mean anything.
 RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer);

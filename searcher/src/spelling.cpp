@@ -1,6 +1,8 @@
 #include "spelling.hpp"
 
+#include "query_builder.hpp"
 #include "query_rewriter.hpp"
+#include "schema.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -28,10 +30,12 @@ bool alphabetic_term(const std::string& t) {
   return !t.empty();
 }
 
-void scan(const Xapian::Database& db, const std::string& word, const std::string& prefix, std::size_t max,
-          Candidate& best, bool& found) {
+// Terms under `prefix` + a letter are candidates; `strip` bytes of prefix are
+// not part of the word ("Z" before a stem).
+void scan(const Xapian::Database& db, const std::string& word, const std::string& prefix, std::size_t strip,
+          std::size_t max, Candidate& best, bool& found) {
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    const std::string term = *it;
+    const std::string term = (*it).substr(strip);
     if (term.size() + max < word.size() || term.size() > word.size() + max) continue;
     if (!alphabetic_term(term) || term == word) continue;
     std::size_t d = edit_distance(word, term, max);
@@ -42,16 +46,38 @@ void scan(const Xapian::Database& db, const std::string& word, const std::string
   }
 }
 
-std::optional<std::string> correction(const Xapian::Database& db, const std::string& word) {
+// The nearest term to `word` under `prefix` (plain words: none; stems: "Z").
+std::optional<std::string> nearest(const Xapian::Database& db, const std::string& word, const std::string& prefix) {
   std::size_t max = word.size() <= 4 ? 1 : 2;
   Candidate best;
   bool found = false;
-  scan(db, word, word.substr(0, 1), max, best, found);
-  if (!found)  // a wrong first letter: look through every plain word
+  scan(db, word, prefix + word.substr(0, 1), prefix.size(), max, best, found);
+  if (!found)  // a wrong first letter: look through every word
     for (char c = 'a'; c <= 'z'; ++c)
-      if (c != word[0]) scan(db, word, std::string(1, c), max, best, found);
+      if (c != word[0]) scan(db, word, prefix + std::string(1, c), prefix.size(), max, best, found);
   if (!found) return std::nullopt;
   return best.term;
+}
+
+// An index of stems only (schema::TermScheme::stems_only) has no plain words:
+// find the stem nearest the typed word's stem, then give it the typed word's
+// ending ("artilery": stem "artileri", nearest "artilleri", so "artillery").
+// A stem that is not itself a word ("happi") is no suggestion.
+std::optional<std::string> stem_correction(const Xapian::Database& db, const std::string& word,
+                                           const Xapian::Stem& stemmer) {
+  const std::string stem = stemmer(word);
+  auto found = nearest(db, stem, "Z");
+  if (!found) return std::nullopt;
+  const std::string& c = *found;
+  std::size_t common = 0;
+  while (common < word.size() && common < stem.size() && word[common] == stem[common]) ++common;
+  const std::string word_tail = word.substr(common), stem_tail = stem.substr(common);
+  if (c.size() >= stem_tail.size() && c.compare(c.size() - stem_tail.size(), stem_tail.size(), stem_tail) == 0) {
+    std::string surface = c.substr(0, c.size() - stem_tail.size()) + word_tail;
+    if (stemmer(surface) == c) return surface;
+  }
+  if (stemmer(c) == c) return c;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -79,6 +105,10 @@ std::size_t edit_distance(const std::string& a, const std::string& b, std::size_
 
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const std::string& query,
                                             const Xapian::Stem& stemmer, const Gazetteer& gazetteer) {
+  const bool stems_only = index_term_scheme(db) == schema::TermScheme::stems_only;
+  auto correction = [&](const std::string& word) {
+    return stems_only ? stem_correction(db, word, stemmer) : nearest(db, word, "");
+  };
   std::string out;
   bool changed = false;
   std::size_t i = 0;
@@ -117,7 +147,7 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, const st
       i = j;
       continue;
     }
-    if (auto fix = correction(db, lower)) {
+    if (auto fix = correction(lower)) {
       out += *fix;
       changed = true;
     } else {

@@ -1,0 +1,96 @@
+// The term scheme: each word is indexed once, as "Z" + its stem, with positions
+// (README "Performance"). Phrases, wildcards, title: and did-you-mean work on
+// stems; an index of the older scheme (words and stems) is still searched as
+// before and refused for writing, instead of being mixed.
+#include <catch2/catch.hpp>
+
+#include "schema.hpp"
+#include "test_support.hpp"
+
+#include <dossier/errors.hpp>
+#include <dossier/indexer.hpp>
+#include <dossier/searcher.hpp>
+
+#include <xapian.h>
+
+using namespace dossier;
+using namespace dossier::test;
+
+namespace {
+
+std::size_t count(const std::string& index, const std::string& query) {
+  Searcher s({index});
+  SearchRequest r;
+  r.query = query;
+  r.exact_total = true;
+  r.collapse_duplicates = false;
+  r.limit = 0;
+  return s.search(r).total;
+}
+
+void index_folder(const std::string& index, const std::string& folder) {
+  Indexer indexer(index);
+  indexer.add_folder(folder);
+}
+
+}  // namespace
+
+TEST_CASE("a new index holds each word once, as its stem with positions, and says so", "[scheme]") {
+  TempDir dir;
+  std::string index = dir.path() + "/index";
+  dir.write("in/a.txt", "Organisations of the nations\n\nThe nations united against hunger, said the organisations.\n");
+  index_folder(index, dir.path() + "/in");
+  Xapian::Database db(index);
+  CHECK(db.get_metadata(std::string(schema::kTermSchemeKey)) == schema::kStemsOnlyScheme);
+  CHECK_FALSE(db.term_exists("nations"));
+  CHECK_FALSE(db.term_exists("united"));
+  REQUIRE(db.term_exists("Znation"));
+  CHECK(db.positionlist_begin(1, "Znation") != db.positionlist_end(1, "Znation"));
+  CHECK(db.term_exists("ZSorganis"));  // the title, under its prefix
+}
+
+TEST_CASE("phrases, wildcards and title: search stems", "[scheme]") {
+  TempDir dir;
+  std::string index = dir.path() + "/index";
+  dir.write("in/a.txt", "Turbine report\n\nThe nations united against hunger.\n");
+  dir.write("in/b.txt", "Other report\n\nA nationalist grid and a united front.\n");
+  index_folder(index, dir.path() + "/in");
+  CHECK(count(index, "\"nations united\"") == 1);
+  CHECK(count(index, "\"nation unite\"") == 1);  // the phrase's words by their stems
+  CHECK(count(index, "\"united nations\"") == 0);
+  CHECK(count(index, "nation*") == 2);          // nations, nationalist
+  CHECK(count(index, "nations*") == 1);         // the typed word's own stem
+  CHECK(count(index, "title:turb*") == 1);
+  CHECK(count(index, "title:turbines") == 1);
+  CHECK(count(index, "+unit* -hunger") == 1);
+}
+
+TEST_CASE("an index of the older scheme is searched as before and not written to", "[scheme]") {
+  TempDir dir;
+  std::string index = dir.path() + "/index";
+  {
+    // What dossier wrote before the scheme was recorded: words and "Z" stems.
+    Xapian::WritableDatabase db(index, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::TermGenerator terms;
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    Xapian::Document doc;
+    terms.set_document(doc);
+    terms.index_text("The nations united against hunger.");  // plain "the" marks the older scheme
+    doc.add_boolean_term(schema::id_term("old-1"));
+    db.replace_document(schema::id_term("old-1"), doc);
+    db.commit();
+  }
+  CHECK(count(index, "nation") == 1);
+  CHECK(count(index, "\"nations united\"") == 1);
+  CHECK(count(index, "nation*") == 1);
+  dir.write("in/a.txt", "More about nations.\n");
+  try {
+    index_folder(index, dir.path() + "/in");
+    FAIL("an older index was written to");
+  } catch (const DatabaseError& e) {
+    CHECK(std::string(e.what()).find("older dossier") != std::string::npos);
+  }
+  Xapian::Database db(index);
+  CHECK(db.get_doccount() == 1);
+}
