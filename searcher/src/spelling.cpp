@@ -48,7 +48,9 @@ void scan(const Xapian::Database& db, const std::string& word, const std::string
 
 // The nearest term to `word` under `prefix` (plain words: none; stems: "Z").
 std::optional<std::string> nearest(const Xapian::Database& db, const std::string& word, const std::string& prefix) {
-  std::size_t max = word.size() <= 4 ? 1 : 2;
+  // Two edits turn short words into other real words ("write" -> "with",
+  // "anyone" -> "alone"): only one for words of up to 6 letters.
+  std::size_t max = word.size() <= 6 ? 1 : 2;
   Candidate best;
   bool found = false;
   scan(db, word, prefix + word.substr(0, 1), prefix.size(), max, best, found);
@@ -148,6 +150,9 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, const st
       continue;
     }
     if (auto fix = correction(lower)) {
+      // Keep the typed capital: "Pyongyng" -> "Pyongyang".
+      if (std::isupper(static_cast<unsigned char>(word[0])) && !fix->empty())
+        (*fix)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*fix)[0])));
       out += *fix;
       changed = true;
     } else {
