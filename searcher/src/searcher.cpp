@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace dossier {
@@ -70,6 +71,23 @@ Xapian::MSet related_after(Xapian::Enquire& enquire, const Xapian::Query& words,
   for (auto t = expansion.get_unique_terms_begin(); t != expansion.get_unique_terms_end(); ++t)
     if ((*t).size() > 1 && (*t)[0] == 'Z') highlight.stems.insert((*t).substr(1));
   return related;
+}
+
+// The highlight terms without the words in over half the documents ("what",
+// "did", "in" of a typed question): they still rank, weakly, but marking them
+// would light up every line and pick passages for them. Their frequencies come
+// with the search's statistics (no extra exchange with remote shards). Left
+// whole when only common words were asked for.
+HighlightTerms without_common_words(const HighlightTerms& all, const Xapian::MSet& mset, Xapian::doccount docs,
+                                    const Xapian::Stem& stemmer) {
+  HighlightTerms telling = all;
+  telling.stems.clear();
+  for (const auto& stem : all.stems)
+    if (mset.get_termfreq("Z" + stem) * 2 <= docs) telling.stems.insert(stem);
+  if (telling.stems.empty() || telling.stems.size() == all.stems.size()) return all;
+  for (auto it = telling.words.begin(); it != telling.words.end();)
+    it = telling.stems.count(stemmer(*it)) ? std::next(it) : telling.words.erase(it);
+  return telling;
 }
 
 }  // namespace
@@ -292,7 +310,9 @@ class Searcher::Impl {
     }
     if (candidates.size() > request.limit) candidates.resize(request.limit);
 
-    SnippetMaker snippets(highlight, builder.stemmer());
+    SnippetMaker all_words(highlight, builder.stemmer());
+    SnippetMaker telling_words(without_common_words(highlight, mset, db_.get_doccount(), builder.stemmer()),
+                               builder.stemmer());
     SnippetMaker related_snippets(related_highlight, builder.stemmer());
     std::size_t rank = request.offset;
     for (auto& c : candidates) {
@@ -302,8 +322,14 @@ class Searcher::Impl {
       hit.copies = c.copies;
       hit.related = c.related;
       hit.article = decode_article(c.doc.get_data());
-      hit.snippet = (c.related ? related_snippets : snippets)
-                        .make(hit.article.text, request.snippet_length, hit.article.title);
+      if (c.related) {
+        hit.snippet = related_snippets.make(hit.article.text, request.snippet_length, hit.article.title);
+      } else {
+        hit.snippet = telling_words.make(hit.article.text, request.snippet_length, hit.article.title);
+        // A document matched by the common words alone shows where they are.
+        if (hit.snippet.highlights.empty())
+          hit.snippet = all_words.make(hit.article.text, request.snippet_length, hit.article.title);
+      }
       hit.article.text.clear();
       results.hits.push_back(std::move(hit));
     }

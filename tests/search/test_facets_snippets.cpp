@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 
 using namespace dossier;
 using namespace dossier::test;
@@ -116,4 +117,38 @@ TEST_CASE("filter-only searches still give a passage", "[search][snippets]") {
   auto res = s.search(r);
   REQUIRE_FALSE(res.hits.empty());
   for (const auto& hit : res.hits) CHECK_FALSE(hit.snippet.text.empty());
+}
+
+TEST_CASE("words in most documents are not marked beside rarer query words, only where nothing else matched",
+          "[search][snippets]") {
+  TempDir dir;
+  for (int i = 0; i < 12; ++i)
+    dir.write("r/" + std::to_string(i) + ".txt",
+              "The harbour master said the ships waited in the bay. " +
+                  std::string(i % 4 == 0 ? "The barley cargo was held in the hold. " : "") +
+                  "The port stayed open in the evening.\n");
+  REQUIRE(run_process({index_bin(), dir.path() + "/r", "--index", dir.path() + "/idx", "-q"}).exit_code == 0);
+  Searcher s({dir.path() + "/idx"});
+  SearchRequest r;
+  r.query = "the barley in";
+  r.limit = 100;
+  r.collapse_duplicates = false;  // the reports are near-copies of each other
+  auto res = s.search(r);
+  std::size_t with_barley = 0, without = 0;
+  for (const auto& hit : res.hits) {
+    INFO(hit.article.path << ": " << hit.snippet.text);
+    std::set<std::string> marked;
+    for (const auto& span : hit.snippet.highlights)
+      marked.insert(lower(hit.snippet.text.substr(span.start, span.end - span.start)));
+    REQUIRE_FALSE(marked.empty());
+    if (marked.count("barley")) {
+      ++with_barley;
+      CHECK(marked == std::set<std::string>{"barley"});
+    } else {
+      ++without;  // matched by the common words alone: they are what is marked
+      CHECK(marked.count("the") + marked.count("in") > 0);
+    }
+  }
+  CHECK(with_barley == 3);
+  CHECK(without == 9);
 }
