@@ -287,7 +287,13 @@ class Indexer::Impl {
   // then merges them into one database in a fraction of a second.
   static constexpr unsigned kFirstRunShards = 2;
 
-  std::string building_path() const { return path_ + ".first-run"; }
+  // The index path without trailing slashes ("idx/" -> "idx"), to name the folders beside it.
+  std::string bare_path() const {
+    std::string p = path_;
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    return p;
+  }
+  std::string building_path() const { return bare_path() + ".first-run"; }
 
   bool first_run_candidate() const {
     unsigned cores = options_.threads ? options_.threads : std::thread::hardware_concurrency();
@@ -334,12 +340,12 @@ class Indexer::Impl {
 
   void finish_first_run() const {
     namespace fs = std::filesystem;
-    const std::string merged = path_ + ".compact";
+    const std::string merged = bare_path() + ".compact";
     std::error_code ec;
     fs::remove_all(merged, ec);
     Xapian::Database(building_path()).compact(merged);
     // Still holding the shards' locks: no other run starts on them meanwhile.
-    fs::rename(merged, path_, ec);
+    fs::rename(merged, bare_path(), ec);
     if (ec) throw DatabaseError("cannot move the first run's index into place at " + path_ + ": " + ec.message());
     writer_.reset();
     fs::remove_all(building_path(), ec);
