@@ -10,6 +10,8 @@ namespace {
 
 // Stubs may name stubs; this many levels is a loop, not a layout.
 constexpr int kMaxStubDepth = 8;
+// Opening a database the indexer is committing to: tries before giving up.
+constexpr int kOpenRetries = 5;
 
 std::string error_text(const Xapian::Error& e) {
   std::string msg = e.get_msg();
@@ -83,10 +85,20 @@ class Opener {
 
   template <typename Fn>
   void attempt(const std::string& name, bool remote, Fn&& fn) {
-    try {
-      shards.push_back(Shard{name, remote, fn()});
-    } catch (const Xapian::Error& e) {
-      fail(name, error_text(e));
+    // Opening while the indexer commits can meet a revision it has just
+    // replaced: open again, as a search does.
+    for (int tries = 1;; ++tries) {
+      try {
+        shards.push_back(Shard{name, remote, fn()});
+        return;
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (tries < kOpenRetries) continue;
+        fail(name, error_text(e));
+        return;
+      } catch (const Xapian::Error& e) {
+        fail(name, error_text(e));
+        return;
+      }
     }
   }
 
