@@ -49,7 +49,13 @@ class Opener {
     }
     struct stat st {};
     if (::stat(spec.c_str(), &st) != 0) {
-      fail(spec, "no index there (run dossier-index FOLDER --index " + spec + " first)");
+      // A first run builds beside the index and renames it into place at the end.
+      std::string bare = spec;
+      while (bare.size() > 1 && bare.back() == '/') bare.pop_back();
+      if (::stat((bare + ".first-run").c_str(), &st) == 0)
+        fail(spec, "its first indexing run has not finished yet (search again when dossier-index is done)");
+      else
+        fail(spec, "no index there (run dossier-index FOLDER --index " + spec + " first)");
       return;
     }
     std::string stub = stub_file_of(spec);

@@ -111,3 +111,14 @@ TEST_CASE("the seed article: Rodong Sinmun found with both words highlighted", "
   CHECK(rodong);
   CHECK(sinmun);
 }
+
+TEST_CASE("dossier-search: an index whose first run is still being built says so", "[e2e][search][exit]") {
+  TempDir dir;
+  dir.write("idx.first-run/shard-00/placeholder", "");
+  auto r = run_process({search_bin(), "--index", dir.path() + "/idx", "shells"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("first indexing run has not finished") != std::string::npos);
+  auto missing = run_process({search_bin(), "--index", dir.path() + "/other", "shells"});
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err.find("no index there") != std::string::npos);
+}
