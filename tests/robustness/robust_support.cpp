@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -88,7 +89,7 @@ std::string ChildProcess::err() const { return read_file(err_path_); }
 
 BoundedResult run_bounded(const std::vector<std::string>& argv, std::chrono::seconds limit,
                           const std::string& scratch_dir) {
-  static int counter = 0;
+  static std::atomic<int> counter{0};  // readers run the binary from threads while the writer runs
   ChildProcess child(argv, scratch_dir + "/run-" + std::to_string(++counter));
   BoundedResult result;
   auto status = child.wait_for(limit);
