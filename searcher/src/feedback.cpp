@@ -182,18 +182,22 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
   return terms;
 }
 
-Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
-                            bool add_related) {
-  const std::vector<ExpansionTerm> chosen = expansion_terms(db, query, weight);
-  if (chosen.empty()) return query;
+Xapian::Query expansion_query(const std::vector<ExpansionTerm>& chosen) {
+  if (chosen.empty()) return {};
   // Each term counts in proportion to how typical it is of the best matches.
   const double strongest = chosen.front().weight;
   std::vector<Xapian::Query> terms;
   for (const auto& t : chosen)
     terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.term), t.weight / strongest);
   Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  return Xapian::Query(add_related ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, kFeedbackWeight));
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, kFeedbackWeight);
+}
+
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
+                            bool add_related) {
+  Xapian::Query expansion = expansion_query(expansion_terms(db, query, weight));
+  if (expansion.empty()) return query;
+  return Xapian::Query(add_related ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, expansion);
 }
 
 }  // namespace dossier

@@ -42,6 +42,11 @@ struct ExpansionTerm {
 [[nodiscard]] std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
                                                          const Xapian::Weight& weight);
 
+// The expansion terms as one query, each scaled by how typical it is of the
+// best matches, the whole weighted down: what with_feedback adds to `query`.
+// Empty when `terms` is.
+[[nodiscard]] Xapian::Query expansion_query(const std::vector<ExpansionTerm>& terms);
+
 // `query` ranked with the expansion terms of its best few matches (weighted
 // down), or `query` itself when it matches nothing. The terms only re-rank what
 // `query` matches unless `add_related`: then documents matching only them
