@@ -23,6 +23,12 @@ constexpr std::size_t kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.1;
 // TradEWeight's k: how fast a term's weight in a document saturates with its wdf.
 constexpr double kExpandK = 1.0;
+// Local frequencies are looked up in batches, each in key order (see
+// local_termfreqs): larger batches share more B-tree blocks but look up more
+// terms past the point where pruning stops. Measured on the UN speeches: 32
+// took ~950 block reads for a default search, 128 ~840, 512 ~780 with a third
+// more lookups.
+constexpr std::size_t kLocalBatch = 128;
 
 // Stemmed free-text terms ("Z" + a lower-case word) not already asked for: no
 // filters, ids, title-prefixed copies, or numbers.
@@ -80,16 +86,31 @@ std::map<std::string, Xapian::doccount> termfreqs_by_search(const Xapian::Databa
   return freqs;
 }
 
+namespace {
+
+std::map<std::string, Xapian::doccount> local_termfreqs(const Xapian::Database& db,
+                                                        const std::vector<std::string>& terms) {
+  // In key order, neighbouring terms share the B-tree's leaf block, which
+  // Xapian keeps from one lookup to the next: one block read serves several
+  // terms (see kLocalBatch for what it saved).
+  std::vector<const std::string*> sorted;
+  sorted.reserve(terms.size());
+  for (const auto& term : terms) sorted.push_back(&term);
+  std::sort(sorted.begin(), sorted.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  std::map<std::string, Xapian::doccount> freqs;
+  for (const auto* term : sorted) freqs.emplace_hint(freqs.end(), *term, db.get_termfreq(*term));
+  return freqs;
+}
+
+}  // namespace
+
 std::map<std::string, Xapian::doccount> exact_termfreqs(const Xapian::Database& db,
                                                         const std::vector<std::string>& terms) {
   // Term by term is one exchange per term with every remote shard (≈ 0.4 s for
   // 600 terms over three loopback shards), the search 10-50 ms; on local
   // databases term by term takes 1 ms and the search 13 ms (it opens every
   // term's posting list).
-  if (has_remote_part(db)) return termfreqs_by_search(db, terms);
-  std::map<std::string, Xapian::doccount> freqs;
-  for (const auto& term : terms) freqs[term] = db.get_termfreq(term);
-  return freqs;
+  return has_remote_part(db) ? termfreqs_by_search(db, terms) : local_termfreqs(db, terms);
 }
 
 std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
@@ -151,7 +172,8 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
     return a.bound != b.bound ? a.bound > b.bound : *a.term < *b.term;
   });
   // Remote shards answer a batch in one exchange: fewer, larger batches there.
-  const std::size_t batch = has_remote_part(db) ? 512 : 32;
+  const bool remote = has_remote_part(db);
+  const std::size_t batch = remote ? 512 : kLocalBatch;
   std::vector<ExpansionTerm> terms;
   auto tenth_best = [&terms]() {
     if (terms.size() < kFeedbackTerms) return -HUGE_VAL;
@@ -164,7 +186,7 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
     if (!(order[at].bound > 0) || order[at].bound < tenth_best()) break;
     std::vector<std::string> names;
     for (std::size_t i = at; i < std::min(order.size(), at + batch); ++i) names.push_back(*order[i].term);
-    const auto termfreqs = exact_termfreqs(db, names);
+    const auto termfreqs = remote ? termfreqs_by_search(db, names) : local_termfreqs(db, names);
     for (std::size_t i = at; i < std::min(order.size(), at + batch); ++i) {
       const double w = weight_of(*order[i].stats, termfreqs.at(*order[i].term));
       if (w > 0) terms.push_back({*order[i].term, w});
