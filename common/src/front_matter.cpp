@@ -1,5 +1,7 @@
 #include "front_matter.hpp"
 
+#include "flat_front_matter.hpp"
+#include "front_matter_fields.hpp"
 #include "text.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -12,40 +14,72 @@ namespace {
 
 // Front matter is a few lines; anything larger is not a header we should trust.
 constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
-// Bounds the list walk, so an alias bomb cannot expand into millions of items.
-constexpr std::size_t kMaxListItems = 500;
 
 const char* const kActorKeys[] = {"actors", "actor", "people", "persons", "organisations",
                                   "organizations", "countries", "places", "entities"};
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 void collect_list(const YAML::Node& node, std::vector<std::string>& out) {
   if (node.IsScalar()) {
-    // "actors: Russia, Ukraine" is a common shorthand for a list.
-    std::string_view rest = node.Scalar();
-    while (!rest.empty()) {
-      std::size_t comma = rest.find(',');
-      std::string_view item = trim(rest.substr(0, comma));
-      if (!item.empty()) out.emplace_back(item);
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+    append_comma_list(node.Scalar(), out);
     return;
   }
   if (!node.IsSequence()) return;
   std::size_t seen = 0;
   for (const auto& item : node) {
-    if (++seen > kMaxListItems) break;
+    if (++seen > kMaxFrontMatterListItems) break;
     if (item.IsScalar() && !trim(item.Scalar()).empty()) out.emplace_back(trim(item.Scalar()));
   }
 }
 
 }  // namespace
+
+bool is_actor_key(std::string_view lower_key) {
+  return std::find(std::begin(kActorKeys), std::end(kActorKeys), lower_key) != std::end(kActorKeys);
+}
+
+void append_comma_list(std::string_view value, std::vector<std::string>& out) {
+  std::string_view rest = value;
+  while (!rest.empty()) {
+    std::size_t comma = rest.find(',');
+    std::string_view item = trim(rest.substr(0, comma));
+    if (!item.empty()) out.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+}
+
+std::string lower_key(std::string_view key) {
+  std::string s(key);
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::optional<FrontMatter> read_yaml_front_matter(std::string_view block, std::string& error) {
+  try {
+    YAML::Node root = YAML::Load(std::string(block));
+    if (!root.IsMap()) {
+      error = "front matter is not a set of 'key: value' lines";
+      return std::nullopt;
+    }
+    FrontMatter fm;
+    for (const auto& kv : root) {
+      if (!kv.first.IsScalar()) continue;
+      std::string key = lower_key(kv.first.Scalar());
+      if (is_actor_key(key)) {
+        collect_list(kv.second, fm.actors);
+      } else if (kv.second.IsScalar()) {
+        fm.scalars[key] = std::string(trim(kv.second.Scalar()));
+      } else if (kv.second.IsSequence() && kv.second.size() > 0 && kv.second[0].IsScalar()) {
+        fm.scalars[key] = std::string(trim(kv.second[0].Scalar()));  // e.g. author: [A, B]
+      }
+    }
+    return fm;
+  } catch (const YAML::Exception& e) {
+    error = "front matter is not valid YAML: " + std::string(e.what());
+    return std::nullopt;
+  }
+}
 
 FrontMatterSplit split_front_matter(std::string_view text) {
   FrontMatterSplit result{std::nullopt, text, {}};
@@ -74,29 +108,12 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     return result;
   }
 
-  std::string yaml(rest.substr(first_eol + 1, close - first_eol - 1));
-  try {
-    YAML::Node root = YAML::Load(yaml);
-    if (!root.IsMap()) {
-      result.error = "front matter is not a set of 'key: value' lines";
-      return result;
-    }
-    FrontMatter fm;
-    for (const auto& kv : root) {
-      if (!kv.first.IsScalar()) continue;
-      std::string key = lower(kv.first.Scalar());
-      if (std::find(std::begin(kActorKeys), std::end(kActorKeys), key) != std::end(kActorKeys)) {
-        collect_list(kv.second, fm.actors);
-      } else if (kv.second.IsScalar()) {
-        fm.scalars[key] = std::string(trim(kv.second.Scalar()));
-      } else if (kv.second.IsSequence() && kv.second.size() > 0 && kv.second[0].IsScalar()) {
-        fm.scalars[key] = std::string(trim(kv.second[0].Scalar()));  // e.g. author: [A, B]
-      }
-    }
+  std::string_view block = rest.substr(first_eol + 1, close - first_eol - 1);
+  std::optional<FrontMatter> fm = read_flat_front_matter(block);
+  if (!fm) fm = read_yaml_front_matter(block, result.error);
+  if (fm) {
     result.front_matter = std::move(fm);
     result.body = rest.substr(after);
-  } catch (const YAML::Exception& e) {
-    result.error = "front matter is not valid YAML: " + std::string(e.what());
   }
   return result;
 }

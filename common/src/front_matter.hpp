@@ -24,4 +24,9 @@ struct FrontMatterSplit {
 // `error` and the whole text is kept as the body, so nothing is lost.
 FrontMatterSplit split_front_matter(std::string_view text);
 
+// The fields of a block (the lines between the markers) as the YAML parser
+// reads them; nullopt, with `error` set, when it is not valid YAML or not a map.
+// split_front_matter uses it for what the flat reader declines.
+std::optional<FrontMatter> read_yaml_front_matter(std::string_view block, std::string& error);
+
 }  // namespace dossier

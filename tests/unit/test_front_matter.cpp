@@ -1,6 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "flat_front_matter.hpp"
 #include "front_matter.hpp"
+#include "test_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 using dossier::split_front_matter;
 
@@ -44,4 +51,74 @@ TEST_CASE("malformed front matter is reported and nothing is lost", "[front_matt
     CHECK_FALSE(r.front_matter);
     CHECK(r.error.find("YAML") != std::string::npos);
   }
+}
+
+namespace {
+
+bool same_fields(const dossier::FrontMatter& a, const dossier::FrontMatter& b) {
+  return a.scalars == b.scalars && a.actors == b.actors;
+}
+
+// The flat reader's fields for `block`, checked against the YAML parser's.
+// Returns whether the flat reader took it.
+bool flat_agrees_with_yaml(const std::string& block) {
+  auto flat = dossier::read_flat_front_matter(block);
+  std::string error;
+  auto yaml = dossier::read_yaml_front_matter(block, error);
+  INFO("block: " << block);
+  if (flat) {
+    REQUIRE(yaml);
+    CHECK(same_fields(*flat, *yaml));
+  }
+  return flat.has_value();
+}
+
+}  // namespace
+
+TEST_CASE("flat front matter is read without the YAML parser, as the parser reads it", "[front_matter]") {
+  const char* taken[] = {
+      "title: \"BAHIA COCOA REVIEW\"\nsource: Reuters\ndate: 1987-02-26\nactors: [\"El Salvador\", \"United States\"]\n",
+      "title: STANDARD OIL <SRD> TO FORM UNIT\nurl: http://example.org/a?b=c\ntime: 12:30\n",
+      "Title: Bob's report on \"shells\"\nactors: Russia, Ukraine\n",
+      "actors: [North Korea, Russia]\nauthor: [A. Writer, B. Other]\nempty:\n# a comment\n\nsource: 'Kestrel Desk'\n",
+      "actors: []\ntags: []\ntitle: Überblick der Lage  \n",
+      "countries: \"DPRK, Iran\"\npeople: [ \"  Kim  \" , Putin ]\nid: 42\n",
+  };
+  for (const char* block : taken) CHECK(flat_agrees_with_yaml(block));
+
+  // Forms the flat reader leaves to the parser (each must be declined, not misread).
+  const char* declined[] = {
+      "title: >\n  folded\n  lines\n",       // block scalars and continued lines
+      "subtitle: \"tab\\there\"\n",          // escapes
+      "actors:\n  - DPRK\n",                 // block lists
+      "title: a: b\n",                       // a colon inside a plain value
+      "title: x # comment\n",                // a trailing comment
+      "title: ~\n",                          // null written out
+      "title: *anchor\n",                    // aliases, tags, anchors
+      "title: !tag x\n",
+      "title: one\ntitle: two\n",            // repeated keys
+      "actors: [a, , b]\n",                  // an empty item
+      "actors: [\"a, b\", c]\n",             // a comma inside a quoted item
+      "title:\tx\n",                         // tabs
+      "just text\n",                         // not key: value at all
+      "",                                    // nothing
+      "key:value\n",                         // no space: a plain scalar, not a map
+      "title: {a: b}\n",
+  };
+  for (const char* block : declined) CHECK_FALSE(flat_agrees_with_yaml(block));
+}
+
+TEST_CASE("the shipped corpus's front matter reads the same either way", "[front_matter]") {
+  std::size_t compared = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dossier::test::corpus_dir())) {
+    if (entry.path().extension() != ".md") continue;
+    std::ifstream in(entry.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.rfind("---\n", 0) != 0) continue;
+    std::size_t close = text.find("\n---", 4);
+    if (close == std::string::npos) continue;
+    flat_agrees_with_yaml(text.substr(4, close - 3));
+    ++compared;
+  }
+  CHECK(compared > 10);
 }
