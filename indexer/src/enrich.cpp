@@ -118,6 +118,19 @@ void set_date(Article& a, const RawRecord& raw, const std::optional<PathFields>&
   }
 }
 
+// A declared date the reader cannot read would otherwise be replaced without a word.
+std::string unread_date_warning(const RawRecord& raw, const Article& a) {
+  if (raw.date.empty() || parse_date(raw.date)) return {};
+  std::string declared = utf8_truncate(strip_controls(raw.date), 80);
+  auto origin = a.origins.find("date");
+  if (origin == a.origins.end()) return "declared date '" + declared + "' not understood; left undated";
+  const char* from = origin->second == FieldOrigin::text        ? "the text"
+                     : origin->second == FieldOrigin::path      ? "the path"
+                     : origin->second == FieldOrigin::file_time ? "the file's modification time"
+                                                                : to_string(origin->second);
+  return "declared date '" + declared + "' not understood; dated " + a.date + " from " + from + " instead";
+}
+
 void set_source(Article& a, const RawRecord& raw, const std::optional<PathFields>& path,
                 const EnrichContext& context) {
   if (!trim(raw.source).empty()) {
@@ -199,6 +212,7 @@ EnrichedArticle enrich(RawRecord raw, const FileEntry& file, std::size_t record_
 
   set_title(a, raw, path, file);
   set_date(a, raw, path, file, context);
+  if (std::string warning = unread_date_warning(raw, a); !warning.empty()) out.warnings.push_back(std::move(warning));
   set_source(a, raw, path, context);
 
   // Declared names first, then the path's: both kept as written, so a changed

@@ -33,6 +33,7 @@ struct EnrichContext {
 struct EnrichedArticle {
   Article article;
   ArticleExtras extras;
+  std::vector<std::string> warnings;  // what was declared but could not be used, and what was used instead
 };
 
 // `record_number` counts from 1 within a multi-record file.

@@ -420,6 +420,8 @@ class Indexer::Impl {
       auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\n") == std::string::npos; };
       if (blank(raw.text) && blank(raw.title) && blank(raw.declared_id)) continue;
       EnrichedArticle enriched = enrich(std::move(raw), file, number, read.multi_record, enrich_context);
+      for (auto& w : enriched.warnings)
+        out.problems.push_back(FileProblem{file.path, "degraded", read.multi_record ? "record " + std::to_string(number) + ": " + w : std::move(w), false});
       Article& article = enriched.article;
       if (!seen_ids.insert(article.id).second) continue;  // a repeated id within one file: first wins
       out.documents.push_back(PreparedDocument{schema::id_term(article.id), builder.build(article, file.stamp(), enriched.extras)});

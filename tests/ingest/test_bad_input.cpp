@@ -133,3 +133,23 @@ TEST_CASE("symbolic links out of the folder are not followed unless asked", "[ba
   auto followed = Indexer(dir.path() + "/index2", follow).add_folder(dir.path() + "/in");
   CHECK(followed.added == 2);
 }
+
+TEST_CASE("a declared date that cannot be read is reported with the date used instead", "[bad-input]") {
+  TempDir dir;
+  dir.write("in/texted.md", "---\ntitle: T\ndate: sometime soon\n---\nReport of 3 June 2024 on pangolins.\n");
+  dir.write("in/undatable.md", "---\ntitle: U\ndate: 2024-13-45\n---\nPangolins, undated.\n");
+  dir.write("in/fine.md", "---\ntitle: F\ndate: 2024-06-18\n---\nPangolins on time.\n");
+  Indexer indexer(dir.path() + "/index", IndexerOptions{});
+  IndexReport report = indexer.add_folder(dir.path() + "/in");
+  CHECK(report.added == 3);
+  std::map<std::string, std::string> detail;
+  for (const auto& p : report.problems) detail[std::filesystem::path(p.path).filename().string()] = p.detail;
+  CHECK(detail.count("fine.md") == 0);
+  CHECK(detail["texted.md"] == "declared date 'sometime soon' not understood; dated 2024-06-03 from the text instead");
+  CHECK(detail["undatable.md"].rfind("declared date '2024-13-45' not understood; dated ", 0) == 0);
+  CHECK(detail["undatable.md"].find("modification time") != std::string::npos);
+  Searcher searcher({dir.path() + "/index"});
+  auto texted = searcher.document(std::filesystem::canonical(dir.path() + "/in/texted.md").string());
+  REQUIRE(texted);
+  CHECK(texted->date == "2024-06-03");
+}
