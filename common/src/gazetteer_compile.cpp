@@ -63,10 +63,14 @@ std::string form_row(const GazetteerForm& f) {
 
 const char* type_name(ActorType t) {
   switch (t) {
-    case ActorType::country: return "ActorType::country";
-    case ActorType::organisation: return "ActorType::organisation";
-    case ActorType::person: return "ActorType::person";
-    case ActorType::unknown: break;
+    case ActorType::country:
+      return "ActorType::country";
+    case ActorType::organisation:
+      return "ActorType::organisation";
+    case ActorType::person:
+      return "ActorType::person";
+    case ActorType::unknown:
+      break;
   }
   return "ActorType::unknown";
 }

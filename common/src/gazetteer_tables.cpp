@@ -25,8 +25,8 @@ GazetteerTables build_gazetteer_tables(const std::vector<ActorEntry>& entries) {
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const ActorEntry& e = entries[i];
     auto entry = static_cast<std::uint32_t>(i);
-    t.entries.push_back({static_cast<std::uint32_t>(t.forms.size()),
-                         static_cast<std::uint32_t>(e.aliases.size() + 1), e.type});
+    t.entries.push_back(
+        {static_cast<std::uint32_t>(t.forms.size()), static_cast<std::uint32_t>(e.aliases.size() + 1), e.type});
     for (std::size_t k = 0; k <= e.aliases.size(); ++k) {
       const std::string& form = k == 0 ? e.canonical : e.aliases[k - 1];
       GazetteerForm exact{append(form), static_cast<std::uint32_t>(form.size()), entry};

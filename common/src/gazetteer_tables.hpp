@@ -49,7 +49,9 @@ struct GazetteerView {
   TableSpan<std::uint32_t> by_canonical;
 
   [[nodiscard]] std::string_view form_text(const GazetteerForm& f) const { return text.substr(f.offset, f.length); }
-  [[nodiscard]] std::string_view canonical(std::size_t entry) const { return form_text(forms[entries[entry].first_form]); }
+  [[nodiscard]] std::string_view canonical(std::size_t entry) const {
+    return form_text(forms[entries[entry].first_form]);
+  }
 };
 
 struct GazetteerTables {

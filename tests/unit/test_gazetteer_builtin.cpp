@@ -42,7 +42,9 @@ std::vector<std::string> sample_names(const std::string& tsv) {
   return names;
 }
 
-std::string show(const std::optional<std::string>& s) { return s ? "'" + *s + "'" : "none"; }
+std::string show(const std::optional<std::string>& s) {
+  return s ? "'" + *s + "'" : "none";
+}
 std::string show(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += "'" + s + "' ";
@@ -107,8 +109,7 @@ TEST_CASE("the gazetteer comparison notices one changed alias", "[gazetteer]") {
 
 TEST_CASE("a copy of the built-in gazetteer extended with a TSV matches one parsed whole", "[gazetteer]") {
   const std::string tsv = shipped_tsv();
-  const std::string extra =
-      "North Korea\tcountry\tNK|DPRK\nJane Analyst\tperson\tAnalyst Jane|DPRK chief\nbad line\n";
+  const std::string extra = "North Korea\tcountry\tNK|DPRK\nJane Analyst\tperson\tAnalyst Jane|DPRK chief\nbad line\n";
   Gazetteer extended = Gazetteer::builtin();
   auto problems = extended.add_tsv(extra);
   CHECK(problems.size() == 1);
