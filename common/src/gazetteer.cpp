@@ -4,13 +4,11 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <cstdio>
+#include <iterator>
+#include <utility>
 
 namespace dossier {
-
-extern const char* const kBuiltinGazetteerTsv;  // generated from common/data/gazetteer.tsv
-
 namespace {
 
 constexpr std::uint32_t kNoChild = 0;  // node 0 is the root, never anyone's child
@@ -19,90 +17,38 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  while (true) {
-    std::size_t p = s.find(sep);
-    out.emplace_back(trim(s.substr(0, p)));
-    if (p == std::string_view::npos) break;
-    s.remove_prefix(p + 1);
-  }
-  return out;
-}
-
 }  // namespace
 
-ActorType actor_type_from_string(std::string_view s) {
-  if (s == "country") return ActorType::country;
-  if (s == "organisation" || s == "organization") return ActorType::organisation;
-  if (s == "person") return ActorType::person;
-  return ActorType::unknown;
-}
-
 const Gazetteer& Gazetteer::builtin() {
-  static const Gazetteer instance = [] {
-    Gazetteer g;
-    g.add_tsv(kBuiltinGazetteerTsv);
-    return g;
-  }();
+  static const Gazetteer instance(kBuiltinGazetteerTables);
   return instance;
 }
 
 std::vector<std::string> Gazetteer::add_tsv(std::string_view tsv) {
-  std::vector<std::string> problems;
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    std::size_t eol = tsv.find('\n');
-    std::string_view line = tsv.substr(0, eol);
-    tsv.remove_prefix(eol == std::string_view::npos ? tsv.size() : eol + 1);
-    ++line_no;
-    if (trim(line).empty() || trim(line).front() == '#') continue;
-    auto cols = split(line, '\t');
-    if (cols.size() < 2 || cols[0].empty() || !is_valid_utf8(cols[0])) {
-      problems.push_back("line " + std::to_string(line_no) + ": expected name<TAB>type<TAB>aliases");
-      continue;
-    }
-    ActorEntry e;
-    e.canonical = cols[0];
-    e.type = actor_type_from_string(cols[1]);
-    if (e.type == ActorType::unknown)
-      problems.push_back("line " + std::to_string(line_no) + ": unknown type '" + cols[1] + "'");
-    if (cols.size() >= 3)
-      for (auto& a : split(cols[2], '|'))
-        if (!a.empty() && is_valid_utf8(a)) e.aliases.push_back(a);
-    add_entry(std::move(e));
-  }
-  rebuild_index();
+  std::vector<ActorEntry> entries = gazetteer_entries(tables_);
+  auto problems = parse_gazetteer_tsv(tsv, entries);
+  auto owned = std::make_unique<const GazetteerTables>(build_gazetteer_tables(entries));
+  tables_ = owned->view();
+  owned_ = std::move(owned);
+  trie_.reset();
+  trie_once_ = std::make_unique<std::once_flag>();
   return problems;
-}
-
-void Gazetteer::add_entry(ActorEntry entry) {
-  auto it = by_canonical_.find(entry.canonical);
-  if (it != by_canonical_.end()) {
-    entries_[it->second] = std::move(entry);
-  } else {
-    by_canonical_.emplace(entry.canonical, entries_.size());
-    entries_.push_back(std::move(entry));
-  }
 }
 
 // Every surface form in one array, children chained as siblings, so building
 // it is one allocation; the root, where every lookup starts, is a table.
 class Gazetteer::Trie {
  public:
-  explicit Trie(const std::vector<ActorEntry>& entries) {
+  explicit Trie(const GazetteerView& tables) {
     root_.fill(kNoChild);
-    std::size_t bytes = 1;
-    for (const auto& e : entries) {
-      bytes += e.canonical.size();
-      for (const auto& a : e.aliases) bytes += a.size();
-    }
+    std::size_t bytes = 1;  // no more nodes than form bytes, plus the root
+    for (const GazetteerForm& f : tables.forms) bytes += f.length;
     nodes_.reserve(bytes);
     nodes_.emplace_back();
     // Aliases are unique across entries; where two collide, the later one wins.
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      insert(entries[i].canonical, i);
-      for (const auto& alias : entries[i].aliases) insert(alias, i);
+    for (std::size_t i = 0; i < tables.entries.size; ++i) {
+      const GazetteerRow& row = tables.entries[i];
+      for (std::uint32_t k = 0; k < row.form_count; ++k) insert(tables.form_text(tables.forms[row.first_form + k]), i);
     }
   }
 
@@ -118,11 +64,11 @@ class Gazetteer::Trie {
   struct Node {
     std::uint32_t first_child = kNoChild;
     std::uint32_t next_sibling = kNoChild;
-    std::int32_t entry = -1;  // index into entries_ when a name ends here
+    std::int32_t entry = -1;  // index into the entries when a name ends here
     unsigned char byte = 0;
   };
 
-  void insert(const std::string& form, std::size_t index) {
+  void insert(std::string_view form, std::size_t index) {
     std::uint32_t node = 0;
     for (unsigned char c : form) {
       std::uint32_t next = child(node, c);
@@ -148,17 +94,32 @@ class Gazetteer::Trie {
 };
 
 Gazetteer::Gazetteer() : trie_once_(std::make_unique<std::once_flag>()) {}
+Gazetteer::Gazetteer(const GazetteerView& static_tables)
+    : tables_(static_tables), trie_once_(std::make_unique<std::once_flag>()) {}
 Gazetteer::~Gazetteer() = default;
-Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
-Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
-// A copy gets its own trie, built when first needed.
+// The moved-from gazetteer is left empty, not viewing tables it no longer owns.
+Gazetteer::Gazetteer(Gazetteer&& other) noexcept
+    : owned_(std::move(other.owned_)),
+      tables_(std::exchange(other.tables_, GazetteerView{})),
+      trie_(std::move(other.trie_)),
+      trie_once_(std::move(other.trie_once_)) {}
+
+Gazetteer& Gazetteer::operator=(Gazetteer&& other) noexcept {
+  if (this != &other) {
+    owned_ = std::move(other.owned_);
+    tables_ = std::exchange(other.tables_, GazetteerView{});
+    trie_ = std::move(other.trie_);
+    trie_once_ = std::move(other.trie_once_);
+  }
+  return *this;
+}
+
+// A copy of static tables views them too; owned tables are copied. Either way
+// the copy gets its own trie, built when first needed.
 Gazetteer::Gazetteer(const Gazetteer& other)
-    : entries_(other.entries_),
-      by_canonical_(other.by_canonical_),
-      forms_text_(other.forms_text_),
-      exact_forms_(other.exact_forms_),
-      lower_forms_(other.lower_forms_),
+    : owned_(other.owned_ ? std::make_unique<const GazetteerTables>(*other.owned_) : nullptr),
+      tables_(owned_ ? owned_->view() : other.tables_),
       trie_once_(std::make_unique<std::once_flag>()) {}
 
 Gazetteer& Gazetteer::operator=(const Gazetteer& other) {
@@ -167,48 +128,20 @@ Gazetteer& Gazetteer::operator=(const Gazetteer& other) {
 }
 
 const Gazetteer::Trie& Gazetteer::trie() const {
-  std::call_once(*trie_once_, [this] { trie_ = std::make_unique<Trie>(entries_); });
+  std::call_once(*trie_once_, [this] { trie_ = std::make_unique<Trie>(tables_); });
   return *trie_;
 }
 
-void Gazetteer::rebuild_index() {
-  forms_text_.clear();
-  exact_forms_.clear();
-  lower_forms_.clear();
-  auto add = [this](std::vector<Form>& into, std::string_view form, std::size_t entry) {
-    into.push_back({static_cast<std::uint32_t>(forms_text_.size()), static_cast<std::uint32_t>(form.size()),
-                    static_cast<std::uint32_t>(entry)});
-    forms_text_.append(form);
-  };
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    for (std::size_t k = 0; k <= entries_[i].aliases.size(); ++k) {
-      const std::string& form = k == 0 ? entries_[i].canonical : entries_[i].aliases[k - 1];
-      add(exact_forms_, form, i);
-      add(lower_forms_, utf8_lower(form), i);
-    }
-  }
-  // Stable, so that among equal forms the one added last (the later entry) is last.
-  auto by_text = [this](const Form& a, const Form& b) {
-    return std::string_view(forms_text_).substr(a.offset, a.length) <
-           std::string_view(forms_text_).substr(b.offset, b.length);
-  };
-  std::stable_sort(exact_forms_.begin(), exact_forms_.end(), by_text);
-  std::stable_sort(lower_forms_.begin(), lower_forms_.end(), by_text);
-  trie_.reset();
-  trie_once_ = std::make_unique<std::once_flag>();
-}
-
-std::optional<std::size_t> Gazetteer::find_form(const std::vector<Form>& forms, std::string_view key) const {
-  auto text = [this](const Form& f) { return std::string_view(forms_text_).substr(f.offset, f.length); };
+std::optional<std::size_t> Gazetteer::find_form(TableSpan<GazetteerForm> forms, std::string_view key) const {
   auto it = std::upper_bound(forms.begin(), forms.end(), key,
-                             [&](std::string_view k, const Form& f) { return k < text(f); });
-  if (it == forms.begin() || text(*std::prev(it)) != key) return std::nullopt;
+                             [this](std::string_view k, const GazetteerForm& f) { return k < tables_.form_text(f); });
+  if (it == forms.begin() || tables_.form_text(*std::prev(it)) != key) return std::nullopt;
   return std::prev(it)->entry;  // the last of equal forms: the later entry wins
 }
 
 std::vector<std::string> Gazetteer::find_actors(std::string_view text) const {
   std::vector<std::size_t> found;
-  if (entries_.empty()) return {};
+  if (tables_.entries.size == 0) return {};
   const Trie& matcher = trie();
   for (std::size_t start = 0; start < text.size(); ++start) {
     auto c = static_cast<unsigned char>(text[start]);
@@ -236,7 +169,7 @@ std::vector<std::string> Gazetteer::find_actors(std::string_view text) const {
   }
   std::vector<std::string> names;
   names.reserve(found.size());
-  for (auto i : found) names.push_back(entries_[i].canonical);
+  for (auto i : found) names.emplace_back(tables_.canonical(i));
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
@@ -244,17 +177,21 @@ std::vector<std::string> Gazetteer::find_actors(std::string_view text) const {
 
 std::optional<std::string> Gazetteer::canonical(std::string_view name) const {
   std::string_view key = trim(name);
-  if (auto i = find_form(exact_forms_, key)) return entries_[*i].canonical;
-  if (auto i = find_form(lower_forms_, utf8_lower(key))) return entries_[*i].canonical;
+  if (auto i = find_form(tables_.exact, key)) return std::string(tables_.canonical(*i));
+  if (auto i = find_form(tables_.lower, utf8_lower(key))) return std::string(tables_.canonical(*i));
   return std::nullopt;
 }
 
 std::vector<std::string> Gazetteer::surface_forms(std::string_view canonical_name) const {
-  auto it = by_canonical_.find(std::string(canonical_name));
-  if (it == by_canonical_.end()) return {};
-  const auto& e = entries_[it->second];
-  std::vector<std::string> forms{e.canonical};
-  forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
+  const auto& index = tables_.by_canonical;
+  auto it = std::lower_bound(index.begin(), index.end(), canonical_name,
+                             [this](std::uint32_t e, std::string_view k) { return tables_.canonical(e) < k; });
+  if (it == index.end() || tables_.canonical(*it) != canonical_name) return {};
+  const GazetteerRow& row = tables_.entries[*it];
+  std::vector<std::string> forms;
+  forms.reserve(row.form_count);
+  for (std::uint32_t k = 0; k < row.form_count; ++k)
+    forms.emplace_back(tables_.form_text(tables_.forms[row.first_form + k]));
   return forms;
 }
 
@@ -268,10 +205,8 @@ std::string Gazetteer::fingerprint() const {
     h ^= 0xff;
     h *= 1099511628211ull;
   };
-  for (const auto& e : entries_) {
-    mix(e.canonical);
-    for (const auto& a : e.aliases) mix(a);
-  }
+  // Every entry's canonical name, then its aliases, in entry order: the forms table's order.
+  for (const GazetteerForm& f : tables_.forms) mix(tables_.form_text(f));
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
