@@ -93,14 +93,17 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
                   Xapian::sortable_serialise(static_cast<double>(date->days_since_epoch())));
   }
   doc.add_value(slot(Field::id), a.id);
-  if (!a.path.empty()) doc.add_value(slot(Field::path), a.path);
+  // A file's document whose id is its path keeps the path once, as the id: the
+  // indexer reads a stamped document without a path slot as that (IndexWriter).
+  // ~0.8 MB of Reuters' 60 MB index.
+  if (!a.path.empty() && (a.path != a.id || stamp.empty())) doc.add_value(slot(Field::path), a.path);
   if (!stamp.empty()) doc.add_value(slot(Field::stamp), stamp);
   if (!a.source.empty()) doc.add_value(slot(Field::source), a.source);
   if (!a.format.empty()) doc.add_value(slot(Field::format), a.format);
   // Copies of one article share a key (the searcher collapses on it) or a near simhash.
   DuplicateFingerprint fp = duplicate_fingerprint(a.text);
   if (!fp.key.empty()) doc.add_value(slot(Field::dup_key), fp.key);
-  if (fp.core_words >= kMinSimhashWords) doc.add_value(slot(Field::simhash), simhash_hex(fp.simhash));
+  if (fp.core_words >= kMinSimhashWords) doc.add_value(slot(Field::simhash), simhash_value(fp.simhash));
 
   doc.set_data(encode_article(a, extras));
   return doc;
