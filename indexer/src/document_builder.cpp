@@ -4,6 +4,7 @@
 #include "dates.hpp"
 #include "duplicate_key.hpp"
 #include "schema.hpp"
+#include "walker.hpp"
 
 namespace dossier {
 
@@ -97,7 +98,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   // indexer reads a stamped document without a path slot as that (IndexWriter).
   // ~0.8 MB of Reuters' 60 MB index.
   if (!a.path.empty() && (a.path != a.id || stamp.empty())) doc.add_value(slot(Field::path), a.path);
-  if (!stamp.empty()) doc.add_value(slot(Field::stamp), stamp);
+  if (!stamp.empty()) doc.add_value(slot(Field::stamp), stored_stamp(stamp));
   if (!a.source.empty()) doc.add_value(slot(Field::source), a.source);
   if (!a.format.empty()) doc.add_value(slot(Field::format), a.format);
   // Copies of one article share a key (the searcher collapses on it) or a near simhash.

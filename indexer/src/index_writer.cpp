@@ -1,6 +1,7 @@
 #include "index_writer.hpp"
 
 #include "schema.hpp"
+#include "walker.hpp"
 
 #include <filesystem>
 #include <future>
@@ -34,7 +35,7 @@ ShardFiles read_shard_files(const Xapian::Database& db) {
   // stamped and without a path, its path is its id.
   std::unordered_set<Xapian::docid> path_is_id;
   for (auto it = db.valuestream_begin(stamp_slot); it != db.valuestream_end(stamp_slot); ++it) {
-    out.stamps.emplace(it.get_docid(), *it);
+    out.stamps.emplace(it.get_docid(), stamp_from_stored(*it));
     if (!with_path.count(it.get_docid())) path_is_id.insert(it.get_docid());
   }
   if (!path_is_id.empty())
@@ -135,7 +136,7 @@ void IndexWriter::queue_remove_if_stale(Xapian::docid id, const std::string& sta
   const unsigned stamp_slot = *schema::spec(Field::stamp).slot;
   shard.post([local, stamp, stamp_slot, counters = counters_](Xapian::WritableDatabase& db) {
     try {
-      if (db.get_document(local).get_value(stamp_slot) == stamp) return;
+      if (stamp_from_stored(db.get_document(local).get_value(stamp_slot)) == stamp) return;
     } catch (const Xapian::DocNotFoundError&) {
       return;
     }

@@ -1,10 +1,12 @@
 // What the value slots keep: a file's document whose id is its path keeps the
-// path once (as the id); re-runs find its file all the same, in new indexes
-// and in indexes written with a path slot for every document.
+// path once (as the id), and stamps are packed; re-runs find files and their
+// state all the same, in new indexes and in indexes written with a path slot
+// for every document and stamps in digits.
 #include <catch2/catch.hpp>
 
 #include "schema.hpp"
 #include "test_support.hpp"
+#include "walker.hpp"
 
 #include <dossier/indexer.hpp>
 
@@ -82,12 +84,16 @@ TEST_CASE("re-runs on an index that keeps every document's path in its slot", "[
   const std::string index = dir.path() + "/index";
   Indexer(index).add_folder(dir.path() + "/reports");
   {
-    // As written before: the path slot also for documents whose id is the path.
+    // As written before: the path slot also for documents whose id is the
+    // path, and the stamp in digits.
     Xapian::WritableDatabase db(index, Xapian::DB_OPEN);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       Xapian::Document doc = db.get_document(*it);
-      if (!doc.get_value(slot(schema::Field::path)).empty()) continue;
-      doc.add_value(slot(schema::Field::path), doc.get_value(slot(schema::Field::id)));
+      std::string stamp = doc.get_value(slot(schema::Field::stamp));
+      REQUIRE(stamp_from_stored(stamp) != stamp);
+      doc.add_value(slot(schema::Field::stamp), stamp_from_stored(stamp));
+      if (doc.get_value(slot(schema::Field::path)).empty())
+        doc.add_value(slot(schema::Field::path), doc.get_value(slot(schema::Field::id)));
       db.replace_document(*it, doc);
     }
     db.commit();
