@@ -7,7 +7,6 @@
 #include "walker.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,31 +14,8 @@ namespace dossier {
 
 using schema::Field;
 
-namespace {
-
-// English stems through a cache. Snowball's stemmer was ~11% of indexing
-// instructions (callgrind, 2,000 Reuters reports) and most words repeat. One
-// per builder, so per thread; the same stems as Xapian::Stem("english").
-class CachedEnglishStem : public Xapian::StemImplementation {
- public:
-  std::string operator()(const std::string& word) override {
-    auto it = cache_.find(word);
-    if (it != cache_.end()) return it->second;
-    if (cache_.size() >= kMaxWords) cache_.clear();  // bounds memory on huge vocabularies
-    return cache_.emplace(word, english_(word)).first->second;
-  }
-  std::string get_description() const override { return "dossier::CachedEnglishStem()"; }
-
- private:
-  static constexpr std::size_t kMaxWords = 200000;
-  Xapian::Stem english_{"english"};
-  std::unordered_map<std::string, std::string> cache_;
-};
-
-}  // namespace
-
 DocumentBuilder::DocumentBuilder(bool positionless_stop_words) : positionless_stop_words_(positionless_stop_words) {
-  terms_.set_stemmer(Xapian::Stem(new CachedEnglishStem));
+  terms_.set_stemmer(Xapian::Stem("english"));
   // schema::TermScheme::stems_only: each word once, "Z" + stem, with positions.
   // Writing every word twice (unstemmed and stemmed) cost ~30% of indexing CPU
   // and ~20% of the index, and the searcher ranks by stems anyway.

@@ -22,7 +22,6 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
-#include <memory>
 #include <sstream>
 #include <thread>
 #include <unordered_set>
@@ -442,11 +441,9 @@ class Indexer::Impl {
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, end - start));
     std::vector<std::future<void>> workers;
     std::atomic<std::size_t> next{start};
-    // Builders outlive the step (32 files), so their stem caches fill once per run.
-    while (builders_.size() < threads) builders_.push_back(std::make_unique<DocumentBuilder>(stop_words_positionless_));
     for (unsigned t = 0; t < threads; ++t) {
-      workers.push_back(std::async(std::launch::async, [&, t] {
-        DocumentBuilder& builder = *builders_[t];
+      workers.push_back(std::async(std::launch::async, [&] {
+        DocumentBuilder builder(stop_words_positionless_);
         for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder, root);
       }));
     }
@@ -505,8 +502,6 @@ class Indexer::Impl {
   mutable std::unique_ptr<IndexWriter> writer_;  // opened at once, or by the first run
   bool scheme_checked_ = false;
   bool stop_words_positionless_ = true;  // set by check_term_scheme, for every DocumentBuilder
-  // One per preparing thread, kept from step to step (made after check_term_scheme).
-  mutable std::vector<std::unique_ptr<DocumentBuilder>> builders_;
 };
 
 Indexer::Indexer(const std::string& path, IndexerOptions options)

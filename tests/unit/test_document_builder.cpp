@@ -1,5 +1,5 @@
-// The document builder's terms are those of Xapian's own English stemmer,
-// however many documents one builder has stemmed (its stems are cached).
+// The document builder's terms are those of Xapian's English stemmer with
+// STEM_ALL_Z, document after document; only function words lose positions.
 #include <catch2/catch.hpp>
 
 #include "document_builder.hpp"
