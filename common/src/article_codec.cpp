@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <optional>
+
 namespace dossier {
 
 FieldOrigin origin_from_string(std::string_view s) {
@@ -13,22 +16,76 @@ FieldOrigin origin_from_string(std::string_view s) {
   return FieldOrigin::none;
 }
 
-std::string encode_article(const Article& a, const ArticleExtras& extras) {
-  nlohmann::json origins = nlohmann::json::object();
-  for (const auto& [field, origin] : a.origins) origins[field] = to_string(origin);
-  nlohmann::json j = {{"id", a.id},         {"path", a.path},     {"url", a.url},
-                      {"title", a.title},   {"source", a.source}, {"date", a.date},
-                      {"actors", a.actors}, {"format", a.format}, {"origins", origins}};
-  // Internal keys start with '_': the searcher never shows them.
-  if (!extras.declared_actors.empty()) j["_declared_actors"] = extras.declared_actors;
-  if (!extras.actor_context.empty()) j["_actor_context"] = extras.actor_context;
-  // The text follows the one-line JSON header unescaped: a search decodes ten
-  // hits' data per query, and parsing kilobytes of escaped JSON text was most
-  // of that cost. A compact dump never contains a raw newline.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" + a.text;
+namespace {
+
+// The header is stored with every document, and on a corpus of short reports
+// (Reuters: ~900 bytes of text) its ~400 bytes were a third of the stored data.
+// So it is written compactly: one-letter keys, empty fields left out, the id
+// only when it is not the path, origins as letter pairs, declared actors that
+// are also resolved actors as their index there. Headers written before
+// (long keys, every field) are still read: a compact header never has "path".
+//
+// Compact keys: i id, p path, u url, t title, s source, d date, a actors,
+// f format, o origins (pairs of field and origin letters, e.g. "tdsd"),
+// O origins as an object (field or origin names without a letter), _d declared
+// actors (an integer is an index into a), _c actor context.
+constexpr std::pair<char, std::string_view> kOriginFields[] = {
+    {'t', "title"}, {'s', "source"}, {'d', "date"}, {'a', "actors"}};
+constexpr std::pair<char, FieldOrigin> kOriginLetters[] = {
+    {'n', FieldOrigin::none}, {'d', FieldOrigin::declared}, {'t', FieldOrigin::text},
+    {'p', FieldOrigin::path}, {'f', FieldOrigin::file_time}, {'r', FieldOrigin::run}};
+
+char field_letter(std::string_view field) {
+  for (const auto& [letter, name] : kOriginFields)
+    if (name == field) return letter;
+  return 0;
 }
 
-namespace {
+char origin_letter(FieldOrigin origin) {
+  for (const auto& [letter, o] : kOriginLetters)
+    if (o == origin) return letter;
+  return 0;
+}
+
+// The origins as letter pairs, or nothing when one has no letter.
+std::optional<std::string> origin_pairs(const std::map<std::string, FieldOrigin>& origins) {
+  std::string pairs;
+  for (const auto& [field, origin] : origins) {
+    char f = field_letter(field), o = origin_letter(origin);
+    if (!f || !o) return std::nullopt;
+    pairs += f;
+    pairs += o;
+  }
+  return pairs;
+}
+
+void read_origin_pairs(std::string_view pairs, std::map<std::string, FieldOrigin>& origins) {
+  for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
+    std::string_view field;
+    for (const auto& [letter, name] : kOriginFields)
+      if (letter == pairs[i]) field = name;
+    FieldOrigin origin = FieldOrigin::none;
+    for (const auto& [letter, o] : kOriginLetters)
+      if (letter == pairs[i + 1]) origin = o;
+    if (!field.empty()) origins[std::string(field)] = origin;
+  }
+}
+
+bool is_compact(const nlohmann::json& j) { return !j.contains("path"); }
+
+std::string string_at(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it != j.end() && it->is_array())
+    for (const auto& x : *it)
+      if (x.is_string()) out.push_back(x.get<std::string>());
+  return out;
+}
 
 // The JSON header and the text after it.
 std::pair<std::string_view, std::string_view> split_data(std::string_view data) {
@@ -39,25 +96,72 @@ std::pair<std::string_view, std::string_view> split_data(std::string_view data) 
 
 }  // namespace
 
+std::string encode_article(const Article& a, const ArticleExtras& extras) {
+  nlohmann::json j = nlohmann::json::object();
+  auto put = [&j](const char* key, const std::string& value) {
+    if (!value.empty()) j[key] = value;
+  };
+  // An empty id is written, so that it is not read back as the path.
+  if (a.id != a.path || a.id.empty()) j["i"] = a.id;
+  put("p", a.path);
+  put("u", a.url);
+  put("t", a.title);
+  put("s", a.source);
+  put("d", a.date);
+  if (!a.actors.empty()) j["a"] = a.actors;
+  put("f", a.format);
+  if (auto pairs = origin_pairs(a.origins)) {
+    put("o", *pairs);
+  } else {
+    nlohmann::json origins = nlohmann::json::object();
+    for (const auto& [field, origin] : a.origins) origins[field] = to_string(origin);
+    j["O"] = origins;
+  }
+  // Internal keys start with '_': the searcher never shows them.
+  if (!extras.declared_actors.empty()) {
+    nlohmann::json declared = nlohmann::json::array();
+    for (const auto& actor : extras.declared_actors) {
+      auto it = std::find(a.actors.begin(), a.actors.end(), actor);
+      if (it != a.actors.end()) declared.push_back(it - a.actors.begin());
+      else declared.push_back(actor);
+    }
+    j["_d"] = declared;
+  }
+  put("_c", extras.actor_context);
+  // The text follows the one-line JSON header unescaped: a search decodes ten
+  // hits' data per query, and parsing kilobytes of escaped JSON text was most
+  // of that cost. A compact dump never contains a raw newline.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" + a.text;
+}
+
 Article decode_article(std::string_view data) {
   auto [header, text] = split_data(data);
   auto j = nlohmann::json::parse(header, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw DatabaseError("a document in the index has unreadable data");
   Article a;
-  auto get = [&j](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
-  a.id = get("id");
-  a.path = get("path");
-  a.url = get("url");
-  a.title = get("title");
-  a.source = get("source");
-  a.date = get("date");
-  a.format = get("format");
   a.text = std::string(text);
-  if (j.contains("actors") && j["actors"].is_array())
-    for (const auto& x : j["actors"])
-      if (x.is_string()) a.actors.push_back(x.get<std::string>());
-  if (j.contains("origins") && j["origins"].is_object())
-    for (const auto& [k, v] : j["origins"].items())
+  if (is_compact(j)) {
+    a.path = string_at(j, "p");
+    a.id = j.contains("i") ? string_at(j, "i") : a.path;
+    a.url = string_at(j, "u");
+    a.title = string_at(j, "t");
+    a.source = string_at(j, "s");
+    a.date = string_at(j, "d");
+    a.format = string_at(j, "f");
+    a.actors = strings_at(j, "a");
+    read_origin_pairs(string_at(j, "o"), a.origins);
+  } else {
+    a.id = string_at(j, "id");
+    a.path = string_at(j, "path");
+    a.url = string_at(j, "url");
+    a.title = string_at(j, "title");
+    a.source = string_at(j, "source");
+    a.date = string_at(j, "date");
+    a.format = string_at(j, "format");
+    a.actors = strings_at(j, "actors");
+  }
+  if (auto it = j.find(is_compact(j) ? "O" : "origins"); it != j.end() && it->is_object())
+    for (const auto& [k, v] : it->items())
       if (v.is_string()) a.origins[k] = origin_from_string(v.get<std::string>());
   return a;
 }
@@ -66,11 +170,19 @@ ArticleExtras decode_article_extras(std::string_view data) {
   ArticleExtras extras;
   auto j = nlohmann::json::parse(split_data(data).first, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return extras;
-  if (auto it = j.find("_declared_actors"); it != j.end() && it->is_array())
-    for (const auto& x : *it)
+  if (!is_compact(j)) {
+    extras.declared_actors = strings_at(j, "_declared_actors");
+    extras.actor_context = string_at(j, "_actor_context");
+    return extras;
+  }
+  std::vector<std::string> actors = strings_at(j, "a");
+  if (auto it = j.find("_d"); it != j.end() && it->is_array())
+    for (const auto& x : *it) {
       if (x.is_string()) extras.declared_actors.push_back(x.get<std::string>());
-  if (auto it = j.find("_actor_context"); it != j.end() && it->is_string())
-    extras.actor_context = it->get<std::string>();
+      else if (x.is_number_unsigned() && x.get<std::size_t>() < actors.size())
+        extras.declared_actors.push_back(actors[x.get<std::size_t>()]);
+    }
+  extras.actor_context = string_at(j, "_c");
   return extras;
 }
 

@@ -51,9 +51,21 @@ std::string_view title_prefix();
 enum class TermScheme { words_and_stems, stems_only };
 constexpr std::string_view kTermSchemeKey = "dossier:terms";
 constexpr std::string_view kStemsOnlyScheme = "stems-only-1";
+// stems_only, except that the commonest function words (positionless_stem)
+// keep no positions under "Z": their postings and wdf stay, so ranking and
+// plain searches are unchanged, and a phrase matches its other words in order
+// within a window covering the gaps. The current scheme of new indexes.
+constexpr std::string_view kStemsOnlyNoStopPositionsScheme = "stems-only-2";
 // The scheme of an index from its kTermSchemeKey metadata (empty when absent)
 // and whether it holds documents: an empty index takes the current scheme.
 TermScheme term_scheme(std::string_view recorded, bool has_documents);
+// Whether the index keeps no positions for positionless_stem words (read like term_scheme).
+bool stop_words_positionless(std::string_view recorded, bool has_documents);
+// True for the stems of the few function words that, under
+// kStemsOnlyNoStopPositionsScheme, have no positions ("the", "of", "to", ...).
+bool positionless_stem(std::string_view stem);
+// Those stems, for the indexer.
+const std::vector<std::string>& positionless_stems();
 
 // Key under which the database keeps metadata about itself.
 constexpr std::string_view kGazetteerKey = "dossier:gazetteer";

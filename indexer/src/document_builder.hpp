@@ -14,13 +14,18 @@ namespace dossier {
 
 class DocumentBuilder {
  public:
-  DocumentBuilder();
+  // `positionless_stop_words`: the index's term scheme is
+  // schema::kStemsOnlyNoStopPositionsScheme (the current one), so the commonest
+  // function words keep their postings but no positions; false for an index
+  // written under schema::kStemsOnlyScheme, which must stay consistent.
+  explicit DocumentBuilder(bool positionless_stop_words = true);
   // `stamp` records the file's state so an unchanged file is skipped next run.
   // `extras` are stored with the article for the indexer's own later use.
   Xapian::Document build(const Article& article, const std::string& stamp, const ArticleExtras& extras = {});
 
  private:
   Xapian::TermGenerator terms_;
+  bool positionless_stop_words_;
 };
 
 // Gives a document built from `article` its new actors (terms, packed value and

@@ -146,6 +146,12 @@ DuplicateFingerprint duplicate_fingerprint(std::string_view text) {
   return fp;
 }
 
+std::string simhash_value(std::uint64_t simhash) {
+  std::string bytes(8, '\0');
+  for (int i = 0; i < 8; ++i) bytes[static_cast<std::size_t>(i)] = static_cast<char>((simhash >> (56 - 8 * i)) & 0xff);
+  return bytes;
+}
+
 std::string simhash_hex(std::uint64_t simhash) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(simhash));

@@ -25,7 +25,11 @@ DuplicateFingerprint duplicate_fingerprint(std::string_view text);
 // copies from different texts; the indexer keeps no simhash for them.
 inline constexpr std::size_t kMinSimhashWords = 40;
 
-// The fingerprint's simhash as 16 hex digits (the form kept in its value slot).
+// The fingerprint's simhash as 16 hex digits (the form indexes kept in its
+// value slot before simhash_value).
 std::string simhash_hex(std::uint64_t simhash);
+// The fingerprint's simhash as kept in its value slot: 8 bytes, most
+// significant first. The searcher reads both forms (searcher/src/duplicates.cpp).
+std::string simhash_value(std::uint64_t simhash);
 
 }  // namespace dossier

@@ -1,10 +1,12 @@
 #include "index_writer.hpp"
 
 #include "schema.hpp"
+#include "walker.hpp"
 
 #include <filesystem>
 #include <future>
 #include <system_error>
+#include <unordered_set>
 
 namespace dossier {
 
@@ -23,10 +25,22 @@ ShardFiles read_shard_files(const Xapian::Database& db) {
   ShardFiles out;
   const unsigned path_slot = *schema::spec(Field::path).slot;
   const unsigned stamp_slot = *schema::spec(Field::stamp).slot;
-  for (auto it = db.valuestream_begin(path_slot); it != db.valuestream_end(path_slot); ++it)
+  const unsigned id_slot = *schema::spec(Field::id).slot;
+  std::unordered_set<Xapian::docid> with_path;
+  for (auto it = db.valuestream_begin(path_slot); it != db.valuestream_end(path_slot); ++it) {
     out.docids[*it].push_back(it.get_docid());
-  for (auto it = db.valuestream_begin(stamp_slot); it != db.valuestream_end(stamp_slot); ++it)
-    out.stamps.emplace(it.get_docid(), *it);
+    with_path.insert(it.get_docid());
+  }
+  // A file's document whose id is its path keeps no path slot (DocumentBuilder):
+  // stamped and without a path, its path is its id.
+  std::unordered_set<Xapian::docid> path_is_id;
+  for (auto it = db.valuestream_begin(stamp_slot); it != db.valuestream_end(stamp_slot); ++it) {
+    out.stamps.emplace(it.get_docid(), stamp_from_stored(*it));
+    if (!with_path.count(it.get_docid())) path_is_id.insert(it.get_docid());
+  }
+  if (!path_is_id.empty())
+    for (auto it = db.valuestream_begin(id_slot); it != db.valuestream_end(id_slot); ++it)
+      if (path_is_id.count(it.get_docid())) out.docids[*it].push_back(it.get_docid());
   return out;
 }
 
@@ -122,7 +136,7 @@ void IndexWriter::queue_remove_if_stale(Xapian::docid id, const std::string& sta
   const unsigned stamp_slot = *schema::spec(Field::stamp).slot;
   shard.post([local, stamp, stamp_slot, counters = counters_](Xapian::WritableDatabase& db) {
     try {
-      if (db.get_document(local).get_value(stamp_slot) == stamp) return;
+      if (stamp_from_stored(db.get_document(local).get_value(stamp_slot)) == stamp) return;
     } catch (const Xapian::DocNotFoundError&) {
       return;
     }

@@ -194,7 +194,7 @@ class Indexer::Impl {
       check_term_scheme();
       auto known = writer().indexed_files();
       IndexReport report;
-      DocumentBuilder builder;
+      DocumentBuilder builder(stop_words_positionless_);
       std::string parent = canonical.substr(0, std::max<std::size_t>(1, canonical.rfind('/')));
       PreparedFile pf = prepare(entry, builder, parent);
       writer().begin_batch();
@@ -211,12 +211,11 @@ class Indexer::Impl {
     ArticleExtras extras;
     extras.declared_actors = article.actors;
     article.actors = resolve_actors(article.actors, article.title, article.text, gazetteer_);
-    DocumentBuilder builder;
-    auto doc = builder.build(article, "", extras);
     translate_xapian_errors(path_, [&] {
       settle();
       check_term_scheme();
-      return writer().replace(schema::id_term(article.id), doc);
+      DocumentBuilder builder(stop_words_positionless_);
+      return writer().replace(schema::id_term(article.id), builder.build(article, "", extras));
     });
   }
 
@@ -266,20 +265,27 @@ class Indexer::Impl {
   }
 
   // Documents are written with the current term scheme: an index written with
-  // another is refused (mixing them would mis-search both), and a new one
-  // records the scheme with its first commit.
+  // words and stems is refused (mixing them would mis-search both), and a new
+  // one records the scheme with its first commit. An index whose function words
+  // have positions (stems-only-1) keeps them in the documents added to it, so
+  // its phrases stay exact and one scheme describes all of it.
   void check_term_scheme() {
     if (scheme_checked_) return;
     const std::string key(schema::kTermSchemeKey);
     bool unrecorded = false;
+    bool positionless = true;
     for (const auto& [recorded, has_documents] : writer().shard_metadata(key)) {
       if (schema::term_scheme(recorded, has_documents) != schema::TermScheme::stems_only)
         throw DatabaseError("index " + path_ +
                             " was written by an older dossier (words and stems as separate terms); "
                             "delete it and index again to rebuild it");
       unrecorded = unrecorded || recorded.empty();
+      positionless = positionless && schema::stop_words_positionless(recorded, has_documents);
     }
-    if (unrecorded) writer().set_metadata(key, std::string(schema::kStemsOnlyScheme));
+    stop_words_positionless_ = positionless;
+    if (unrecorded)
+      writer().set_metadata(key, std::string(positionless ? schema::kStemsOnlyNoStopPositionsScheme
+                                                          : schema::kStemsOnlyScheme));
     scheme_checked_ = true;
   }
 
@@ -439,7 +445,7 @@ class Indexer::Impl {
     std::atomic<std::size_t> next{start};
     for (unsigned t = 0; t < threads; ++t) {
       workers.push_back(std::async(std::launch::async, [&] {
-        DocumentBuilder builder;
+        DocumentBuilder builder(stop_words_positionless_);
         for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder, root);
       }));
     }
@@ -497,6 +503,7 @@ class Indexer::Impl {
   mutable bool first_run_ = false;
   mutable std::unique_ptr<IndexWriter> writer_;  // opened at once, or by the first run
   bool scheme_checked_ = false;
+  bool stop_words_positionless_ = true;  // set by check_term_scheme, for every DocumentBuilder
 };
 
 Indexer::Indexer(const std::string& path, IndexerOptions options)

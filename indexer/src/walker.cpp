@@ -75,6 +75,46 @@ FileProblem problem(std::string path, std::string reason, std::string detail) {
 
 std::string FileEntry::stamp() const { return std::to_string(mtime_ns) + ":" + std::to_string(size); }
 
+namespace {
+constexpr char kStoredStampMark = '\x01';
+}  // namespace
+
+std::string stored_stamp(std::string_view stamp) {
+  std::size_t colon = stamp.find(':');
+  if (colon == std::string_view::npos) return std::string(stamp);
+  std::string time(stamp.substr(0, colon)), size(stamp.substr(colon + 1));
+  char* end = nullptr;
+  errno = 0;
+  long long t = std::strtoll(time.c_str(), &end, 10);
+  if (time.empty() || *end || errno) return std::string(stamp);
+  unsigned long long n = std::strtoull(size.c_str(), &end, 10);
+  if (size.empty() || size[0] == '-' || *end || errno) return std::string(stamp);
+  // Only a stamp that reads back the same (no "+1", "007") is packed.
+  if (std::to_string(t) != time || std::to_string(n) != size) return std::string(stamp);
+  std::string out(1, kStoredStampMark);
+  auto bits = static_cast<unsigned long long>(t);
+  for (int i = 7; i >= 0; --i) out += static_cast<char>((bits >> (8 * i)) & 0xff);
+  do {
+    unsigned char group = n & 0x7f;
+    n >>= 7;
+    out += static_cast<char>(n ? group | 0x80 : group);
+  } while (n);
+  return out;
+}
+
+std::string stamp_from_stored(std::string_view stored) {
+  if (stored.size() < 10 || stored[0] != kStoredStampMark) return std::string(stored);
+  unsigned long long bits = 0;
+  for (std::size_t i = 1; i <= 8; ++i) bits = (bits << 8) | static_cast<unsigned char>(stored[i]);
+  unsigned long long n = 0;
+  int shift = 0;
+  for (std::size_t i = 9; i < stored.size() && shift < 64; ++i, shift += 7) {
+    n |= static_cast<unsigned long long>(static_cast<unsigned char>(stored[i]) & 0x7f) << shift;
+    if (!(static_cast<unsigned char>(stored[i]) & 0x80)) break;
+  }
+  return std::to_string(static_cast<long long>(bits)) + ":" + std::to_string(n);
+}
+
 std::string format_for_path(const std::string& path) {
   std::string ext = lower_extension(path);
   if (ext == "txt" || ext == "text") return "txt";

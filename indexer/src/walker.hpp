@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dossier {
@@ -18,6 +19,14 @@ struct FileEntry {
   // What decides "unchanged": modification time and size.
   [[nodiscard]] std::string stamp() const;
 };
+
+// A stamp as its value slot keeps it: a 0x01 byte, the time as 8 bytes and the
+// size in 7-bit groups (~11 bytes instead of ~24 digits; Reuters' index 0.3 MB
+// smaller). Anything not in FileEntry::stamp() form is kept as it is.
+std::string stored_stamp(std::string_view stamp);
+// A stamp read from its value slot, in FileEntry::stamp() form, whichever form
+// it was kept in (indexes written before kept the digits).
+std::string stamp_from_stored(std::string_view stored);
 
 struct WalkOptions {
   bool follow_external_symlinks = false;

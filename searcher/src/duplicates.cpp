@@ -5,10 +5,15 @@
 #include <string>
 
 namespace dossier {
-namespace {
 
 std::optional<std::uint64_t> simhash_of(const Xapian::Document& doc, unsigned slot) {
   std::string hex = doc.get_value(slot);
+  // 8 bytes, most significant first; indexes written before kept 16 hex digits.
+  if (hex.size() == 8) {
+    std::uint64_t h = 0;
+    for (unsigned char c : hex) h = (h << 8) | c;
+    return h;
+  }
   if (hex.size() != 16) return std::nullopt;
   try {
     return static_cast<std::uint64_t>(std::stoull(hex, nullptr, 16));
@@ -16,8 +21,6 @@ std::optional<std::uint64_t> simhash_of(const Xapian::Document& doc, unsigned sl
     return std::nullopt;
   }
 }
-
-}  // namespace
 
 int hamming_distance(std::uint64_t a, std::uint64_t b) { return static_cast<int>(std::bitset<64>(a ^ b).count()); }
 

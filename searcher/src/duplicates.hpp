@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace dossier {
@@ -30,6 +31,9 @@ struct Candidate {
 // Folds each candidate into the first earlier one it nearly copies (adding
 // its copies); returns how many candidates were folded away.
 std::size_t fold_near_copies(std::vector<Candidate>& candidates, unsigned simhash_slot);
+
+// A document's simhash from its value slot (either stored form), if it has one.
+std::optional<std::uint64_t> simhash_of(const Xapian::Document& doc, unsigned slot);
 
 // Number of differing bits.
 int hamming_distance(std::uint64_t a, std::uint64_t b);

@@ -49,8 +49,15 @@ bool contains_sequence(const std::vector<std::string>& hay, const std::vector<st
 class AliasProcessor : public Xapian::FieldProcessor {
  public:
   AliasProcessor(const RewrittenQuery& rewritten, const Gazetteer& gazetteer, const Xapian::Stem& stemmer,
-                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, AliasTrace& trace)
-      : rewritten_(rewritten), gazetteer_(gazetteer), stemmer_(stemmer), db_(db), strategy_(strategy), trace_(trace) {}
+                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, bool loosen_phrases,
+                 AliasTrace& trace)
+      : rewritten_(rewritten),
+        gazetteer_(gazetteer),
+        stemmer_(stemmer),
+        db_(db),
+        strategy_(strategy),
+        loosen_phrases_(loosen_phrases),
+        trace_(trace) {}
 
   Xapian::Query operator()(const std::string& value) override {
     std::size_t n = 0;
@@ -99,6 +106,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
     } catch (const Xapian::QueryParserError&) {
       return Xapian::Query();
     }
+    if (loosen_phrases_) q = without_positionless_words(q);
     if (extra)
       for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) trace_.extra_terms.insert(*it);
     return q;
@@ -109,6 +117,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
   Xapian::QueryParser::stem_strategy strategy_;
+  bool loosen_phrases_;
   AliasTrace& trace_;
 };
 
@@ -142,6 +151,43 @@ class WildcardProcessor : public Xapian::FieldProcessor {
   const RewrittenQuery& rewritten_;
   const Xapian::Stem& stemmer_;
   schema::TermScheme scheme_;
+};
+
+// Expands a "dossierphrase:N" placeholder (made only for an index whose
+// function words have no positions): the phrase parsed as Xapian would, then
+// without those words (without_positionless_words).
+class PhraseProcessor : public Xapian::FieldProcessor {
+ public:
+  PhraseProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, const Xapian::Database& db,
+                  Xapian::QueryParser::stem_strategy strategy, std::string (*prepare)(const std::string&))
+      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), prepare_(prepare) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::size_t n = 0;
+    for (char c : value) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return Xapian::Query();
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+      if (n > rewritten_.phrases.size()) return Xapian::Query();
+    }
+    if (value.empty() || n >= rewritten_.phrases.size()) return Xapian::Query();
+    Xapian::QueryParser qp;
+    qp.set_database(db_);
+    qp.set_stemmer(stemmer_);
+    qp.set_stemming_strategy(strategy_);
+    try {
+      return without_positionless_words(
+          qp.parse_query("\"" + prepare_(rewritten_.phrases[n]) + "\"", Xapian::QueryParser::FLAG_PHRASE));
+    } catch (const Xapian::QueryParserError&) {
+      return Xapian::Query();
+    }
+  }
+
+ private:
+  const RewrittenQuery& rewritten_;
+  const Xapian::Stem& stemmer_;
+  const Xapian::Database& db_;
+  Xapian::QueryParser::stem_strategy strategy_;
+  std::string (*prepare_)(const std::string&);
 };
 
 Xapian::QueryParser::stem_strategy parser_strategy(schema::TermScheme scheme) {
@@ -238,8 +284,46 @@ schema::TermScheme index_term_scheme(const Xapian::Database& db) {
   }
 }
 
+bool index_stop_words_positionless(const Xapian::Database& db) {
+  try {
+    std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
+    if (!recorded.empty() || db.get_doccount() == 0) return schema::stop_words_positionless(recorded, db.get_doccount() > 0);
+    // Unrecorded (see index_term_scheme): the commonest word's first posting tells.
+    const std::string the = "Z" + schema::positionless_stems().front();
+    auto it = db.postlist_begin(the);
+    return it != db.postlist_end(the) && db.positionlist_begin(*it, the) == db.positionlist_end(*it, the);
+  } catch (const Xapian::Error&) {
+    return true;
+  }
+}
+
+Xapian::Query without_positionless_words(const Xapian::Query& phrase) {
+  if (phrase.get_type() != Xapian::Query::OP_PHRASE) return phrase;
+  std::vector<Xapian::Query> all, kept;
+  std::size_t first = 0, last = 0;
+  for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+    Xapian::Query sub = phrase.get_subquery(i);
+    if (sub.get_type() != Xapian::Query::LEAF_TERM) return phrase;
+    std::string term = *sub.get_terms_begin();
+    all.push_back(sub);
+    if (term.size() > 1 && term[0] == 'Z' && schema::positionless_stem(std::string_view(term).substr(1))) continue;
+    if (kept.empty()) first = i;
+    last = i;
+    kept.push_back(sub);
+  }
+  if (kept.size() == all.size()) return phrase;
+  if (kept.empty()) return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+  if (kept.size() == 1) return kept.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(),
+                       static_cast<Xapian::termcount>(last - first + 1));
+}
+
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
-    : db_(db), gazetteer_(gazetteer), stemmer_("english"), scheme_(index_term_scheme(db)) {}
+    : db_(db),
+      gazetteer_(gazetteer),
+      stemmer_("english"),
+      scheme_(index_term_scheme(db)),
+      stop_words_positionless_(scheme_ == schema::TermScheme::stems_only && index_stop_words_positionless(db)) {}
 
 Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const {
   Xapian::QueryParser qp;
@@ -254,8 +338,11 @@ Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flag
     // Several actor: filters must all hold; several source: filters are alternatives.
     qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix), !f.multi_valued);
   }
-  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_), trace);
+  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_), stop_words_positionless_,
+                         trace);
   qp.add_prefix(kAliasField, &aliases);
+  PhraseProcessor phrases(rewritten, stemmer_, db_, parser_strategy(scheme_), words_for_ranking);
+  qp.add_prefix(kPhraseField, &phrases);
   WildcardProcessor wildcards(rewritten, stemmer_, scheme_);
   qp.add_prefix(kWildcardField, &wildcards);
   Xapian::RangeProcessor dates(*schema::spec(Field::date).slot, "date:");
@@ -334,7 +421,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   if (truncated)
     built.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) + " bytes; searched its start");
 
-  RewrittenQuery rewritten = rewrite_query(query, gazetteer_);
+  RewrittenQuery rewritten = rewrite_query(query, gazetteer_, stop_words_positionless_);
   built.rewritten = rewritten.text;
   AliasTrace trace;
   try {
@@ -342,7 +429,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   } catch (const Xapian::QueryParserError&) {
     // The user's words are always taken as words: drop the syntax, keep the terms.
     built.notices.push_back("query syntax not understood; searched for the words instead");
-    rewritten = rewrite_query(plain_words(query), gazetteer_);
+    rewritten = rewrite_query(plain_words(query), gazetteer_, stop_words_positionless_);
     built.rewritten = rewritten.text;
     trace = AliasTrace{};
     try {

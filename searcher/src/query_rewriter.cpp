@@ -77,7 +77,8 @@ bool plain_word(const std::string& w) {
 
 class Rewriter {
  public:
-  Rewriter(const std::string& q, const Gazetteer& g) : q_(q), gazetteer_(g) {}
+  Rewriter(const std::string& q, const Gazetteer& g, bool phrase_placeholders)
+      : q_(q), gazetteer_(g), phrase_placeholders_(phrase_placeholders) {}
 
   RewrittenQuery run() {
     std::size_t i = 0;
@@ -205,9 +206,26 @@ class Rewriter {
     std::string canonical;
     if (!is_proximity_word(previous_word) && is_alias(std::string(trim(inner)), canonical))
       emit_alias(std::string(trim(inner)), canonical);
+    else if (phrase_placeholders_ && starts_term() && !is_proximity_word(previous_word) &&
+             !is_proximity_word(next_token(q_, close + 1 < q_.size() && q_[close + 1] == ' ' ? close + 2 : q_.size()).text))
+      emit_phrase(inner);
     else
       out_.text += q_.substr(i, close - i + 1);
     return close + 1;
+  }
+
+  // Whether what comes next in the output starts a term of its own (not "word"
+  // glued to a phrase): after nothing, a space, a bracket or a sign that follows one.
+  bool starts_term() const {
+    const std::string& t = out_.text;
+    auto boundary = [&t](std::size_t n) { return n == 0 || is_space(t[n - 1]) || t[n - 1] == '('; };
+    if (boundary(t.size())) return true;
+    return (t.back() == '+' || t.back() == '-') && boundary(t.size() - 1);
+  }
+
+  void emit_phrase(const std::string& inner) {
+    out_.text += std::string(kPhraseField) + ":" + std::to_string(out_.phrases.size());
+    out_.phrases.push_back(inner);
   }
 
   // Handles "name:value" starting at `start` (value at `value_at`); returns the end.
@@ -258,6 +276,7 @@ class Rewriter {
 
   const std::string& q_;
   const Gazetteer& gazetteer_;
+  bool phrase_placeholders_;
   RewrittenQuery out_;
 };
 
@@ -307,8 +326,8 @@ std::string sanitise_query(const std::string& raw, std::size_t max_bytes, bool& 
   return clean;
 }
 
-RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer) {
-  return Rewriter(query, gazetteer).run();
+RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders) {
+  return Rewriter(query, gazetteer, phrase_placeholders).run();
 }
 
 }  // namespace dossier

@@ -31,6 +31,7 @@ struct RewrittenQuery {
   std::vector<std::string> actor_filters;    // canonical names given as actor: filters
   std::vector<std::string> wildcard_prefixes;  // lower-case stems of "word*" wildcards
   std::vector<WildcardUse> wildcards;          // placeholders "<kWildcardField>:N" index this
+  std::vector<std::string> phrases;  // quoted phrases as typed, without quotes: "<kPhraseField>:N" index this
 };
 
 // The field name of alias placeholders in the rewritten text.
@@ -40,8 +41,14 @@ inline constexpr const char* kAliasField = "dossieralias";
 // over unprefixed terms only).
 inline constexpr const char* kWildcardField = "dossierwild";
 
+// The field name of phrase placeholders: the builder makes the phrase itself,
+// for an index whose function words have no positions (schema.hpp).
+inline constexpr const char* kPhraseField = "dossierphrase";
+
+// `phrase_placeholders`: quoted phrases (not field values, not next to NEAR or
+// ADJ) become placeholders instead of reaching the parser as typed.
 // @throws QueryError for a date or year that cannot mean anything.
-RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer);
+RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders = false);
 
 // "2024", "2024-06", "2024-06-18" -> first (or last) day as YYYYMMDD.
 // @throws QueryError when the text is not such a date.

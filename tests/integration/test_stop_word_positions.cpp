@@ -1,0 +1,115 @@
+// The commonest function words keep no positions in new indexes
+// (schema::kStemsOnlyNoStopPositionsScheme); phrases still work.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+#include <dossier/indexer.hpp>
+#include <dossier/searcher.hpp>
+
+#include <xapian.h>
+
+#include <set>
+
+using namespace dossier;
+using namespace dossier::test;
+
+namespace {
+
+std::set<std::string> matching_files(const std::string& index, const std::string& query) {
+  Searcher s({index});
+  SearchRequest r;
+  r.query = query;
+  r.limit = 100;
+  r.exact_total = true;
+  r.feedback = false;
+  r.related = false;
+  r.collapse_duplicates = false;
+  std::set<std::string> files;
+  for (const auto& hit : s.search(r).hits) files.insert(hit.article.path.substr(hit.article.path.rfind('/') + 1));
+  return files;
+}
+
+void write_reports(const TempDir& dir) {
+  dir.write("reports/a.md", "---\ntitle: The Bank of England holds\n---\nRates. The Bank of England raised its rates on Monday.\n");
+  dir.write("reports/b.txt", "Rates. England said its bank would wait.\n");            // wrong order
+  dir.write("reports/c.txt", "Rates. The bank in England was closed on Monday.\n");     // another function word
+  dir.write("reports/d.txt", "Rates. A bank statement from England came on Monday.\n");  // words too far apart
+  dir.write("reports/e.txt", "Hamlet. To be or not to be, that is the question.\n");
+  dir.write("reports/f.txt", "Memo. Not one of them is to be trusted, or so it seems.\n");
+}
+
+bool has_positions(const Xapian::Database& db, const std::string& term) {
+  auto doc = db.postlist_begin(term);
+  REQUIRE(doc != db.postlist_end(term));
+  return db.positionlist_begin(*doc, term) != db.positionlist_end(*doc, term);
+}
+
+}  // namespace
+
+TEST_CASE("a new index keeps no positions for function words, and its phrases skip them", "[stop-positions]") {
+  TempDir dir;
+  write_reports(dir);
+  const std::string index = dir.path() + "/index";
+  {
+    Indexer indexer(index);
+    CHECK(indexer.add_folder(dir.path() + "/reports").added == 6);
+  }
+  {
+    Xapian::Database db(index);
+    CHECK(db.get_metadata("dossier:terms") == "stems-only-2");
+    CHECK_FALSE(has_positions(db, "Zthe"));
+    CHECK_FALSE(has_positions(db, "Zof"));
+    CHECK(has_positions(db, "Zbank"));
+    CHECK(has_positions(db, "ZSof"));  // title words keep theirs
+    CHECK(db.get_termfreq("Zthe") == 3);
+  }
+  // The other words in order, within a window covering the function words' places.
+  CHECK(matching_files(index, "\"bank of england\"") == std::set<std::string>{"a.md", "c.txt"});
+  CHECK(matching_files(index, "\"The Bank of England raised\"") == std::set<std::string>{"a.md"});
+  CHECK(matching_files(index, "rates -\"bank of england\"") == std::set<std::string>{"b.txt", "d.txt"});
+  CHECK(matching_files(index, "\"england said\"") == std::set<std::string>{"b.txt"});
+  // A phrase of function words only requires them all.
+  CHECK(matching_files(index, "\"to be or not to be\"") == std::set<std::string>{"e.txt", "f.txt"});
+  // A title phrase is exact.
+  CHECK(matching_files(index, "title:\"bank of england\"") == std::set<std::string>{"a.md"});
+  CHECK(matching_files(index, "title:\"bank england\"").empty());
+}
+
+TEST_CASE("an index whose function words have positions keeps them and its exact phrases", "[stop-positions]") {
+  TempDir dir;
+  write_reports(dir);
+  const std::string index = dir.path() + "/index";
+  {
+    // As an index written before this scheme: recorded, empty.
+    Xapian::WritableDatabase db(index, Xapian::DB_CREATE);
+    db.set_metadata("dossier:terms", "stems-only-1");
+    db.commit();
+  }
+  {
+    Indexer indexer(index);
+    CHECK(indexer.add_folder(dir.path() + "/reports").added == 6);
+  }
+  {
+    Xapian::Database db(index);
+    CHECK(db.get_metadata("dossier:terms") == "stems-only-1");
+    CHECK(has_positions(db, "Zthe"));
+    CHECK(has_positions(db, "Zof"));
+  }
+  CHECK(matching_files(index, "\"bank of england\"") == std::set<std::string>{"a.md"});
+  CHECK(matching_files(index, "\"to be or not to be\"") == std::set<std::string>{"e.txt"});
+
+  // Only positions differ: every term's postings and counts, and so every
+  // document's length and every ranking, are those of the new scheme.
+  TempDir other;
+  write_reports(other);
+  const std::string new_index = other.path() + "/index";
+  Indexer(new_index).add_folder(other.path() + "/reports");
+  Xapian::Database old_db(index), new_db(new_index);
+  CHECK(old_db.get_total_length() == new_db.get_total_length());
+  for (const char* term : {"Zthe", "Zto", "Zof", "Zbank", "ZSof"}) {
+    INFO(term);
+    CHECK(old_db.get_termfreq(term) == new_db.get_termfreq(term));
+    CHECK(old_db.get_collection_freq(term) == new_db.get_collection_freq(term));
+  }
+}
