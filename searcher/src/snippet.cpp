@@ -158,7 +158,20 @@ std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view tex
   auto have_token = [&](std::size_t k) {
     while (tokens_.size() <= k) {
       std::size_t i = scanned, len = 1;
-      while (i < limit && !word_char_at(text, i, len)) i += len;
+      // ASCII, most of any text, is told apart here without a call.
+      while (i < limit) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+          if (ascii_word(c)) {
+            len = 1;
+            break;
+          }
+          ++i;
+          continue;
+        }
+        if (word_char_at(text, i, len)) break;
+        i += len;
+      }
       if (i >= limit) {
         scanned = limit;
         return false;
@@ -166,7 +179,8 @@ std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view tex
       std::size_t j = i + len;
       while (j < limit) {
         std::size_t l2 = 1, l3 = 1;
-        if (word_char_at(text, j, l2)) j += l2;
+        if (auto c = static_cast<unsigned char>(text[j]); c < 0x80 && ascii_word(c)) ++j;
+        else if (word_char_at(text, j, l2)) j += l2;
         else if (apostrophe_at(text, j, l2) && j + l2 < limit && word_char_at(text, j + l2, l3)) j += l2 + l3;
         else break;
       }
