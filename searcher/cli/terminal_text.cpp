@@ -28,6 +28,14 @@ std::string terminal_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII, most of any text, is copied a run at a time.
+    std::size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) - 0x20u < 0x5Fu) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = sequence_length(s, i);
     if (len == 0) {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <string>
@@ -18,13 +19,12 @@ namespace {
 // documents or terms changed little; 0.05-0.1 was best for re-ranking, 0.1-0.3
 // alike with related documents added, and 0.1 keeps documents with the typed
 // words ahead of merely related ones.
-constexpr Xapian::doccount kFeedbackDocs = 5;
 constexpr std::size_t kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.1;
 // TradEWeight's k: how fast a term's weight in a document saturates with its wdf.
 constexpr double kExpandK = 1.0;
 // Local frequencies are looked up in batches, each in key order (see
-// local_termfreqs): larger batches share more B-tree blocks but look up more
+// expansion_terms): larger batches share more B-tree blocks but look up more
 // terms past the point where pruning stops. Measured on the UN speeches: 32
 // took ~950 block reads for a default search, 128 ~840, 512 ~780 with a third
 // more lookups.
@@ -113,14 +113,46 @@ std::map<std::string, Xapian::doccount> exact_termfreqs(const Xapian::Database& 
   return has_remote_part(db) ? termfreqs_by_search(db, terms) : local_termfreqs(db, terms);
 }
 
-std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
-                                           const Xapian::Weight& weight) {
+std::vector<Xapian::docid> feedback_documents(const Xapian::Database& db, const Xapian::Query& query,
+                                              const Xapian::Weight& weight) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(weight);
   enquire.set_query(query);
   // Equal scores by the document's id, not its number, which depends on the shard layout.
   enquire.set_sort_by_relevance_then_value(*schema::spec(schema::Field::id).slot, false);
   Xapian::MSet top = enquire.get_mset(0, kFeedbackDocs);
+  return {top.begin(), top.end()};
+}
+
+std::optional<std::vector<Xapian::docid>> feedback_documents_from(const Xapian::MSet& page, Xapian::doccount first,
+                                                                 Xapian::doccount asked) {
+  if (first != 0) return std::nullopt;
+  const Xapian::doccount size = page.size();
+  const Xapian::doccount wanted = std::min(size, kFeedbackDocs);
+  // A page shorter than asked holds every match left after collapsing, and
+  // the matcher never raised its minimum weight: every match met the
+  // collapser. A full page must have its wanted-th score above its last: a
+  // document scoring that much was never skipped as below the minimum weight
+  // (which never exceeds the last score), so a copy folded into one of the
+  // first `wanted` would have been counted there.
+  if (size == asked && (wanted < kFeedbackDocs || !(page[wanted - 1].get_weight() > page[size - 1].get_weight())))
+    return std::nullopt;
+  std::vector<Xapian::docid> top;
+  for (auto it = page.begin(); it != page.end() && top.size() < wanted; ++it) {
+    // A better document with the same collapse key hides a copy that may rank among the first uncollapsed.
+    if (it.get_collapse_count() != 0) return std::nullopt;
+    top.push_back(*it);
+  }
+  return top;
+}
+
+std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                           const Xapian::Weight& weight) {
+  return expansion_terms(db, query, feedback_documents(db, query, weight));
+}
+
+std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                           const std::vector<Xapian::docid>& top) {
   if (top.empty()) return {};
 
   // Every statistic below is exact over the whole database (integers summed
@@ -129,27 +161,30 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
   const double avlength = doccount > 0 ? static_cast<double>(db.get_total_length()) / doccount : 0;
   if (!(avlength > 0)) return {};
   const ExpansionTerms wanted(query);
+  // Node-based: the pointers kept below stay valid as the table grows.
   std::unordered_map<std::string, RelevantStats> candidates;
   candidates.reserve(4096);
-  for (auto it = top.begin(); it != top.end(); ++it) {
-    std::vector<std::pair<std::string, Xapian::termcount>> kept;
-    kept.reserve(2048);
+  std::vector<std::pair<RelevantStats*, Xapian::termcount>> kept;
+  kept.reserve(2048);
+  for (Xapian::docid did : top) {
+    kept.clear();
     Xapian::termcount doclength = 0;  // from the termlist: no extra exchange with a remote shard
-    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
-      doclength += t.get_wdf();
-      if (wanted(*t)) kept.emplace_back(*t, t.get_wdf());
+    for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+      const Xapian::termcount termwdf = t.get_wdf();
+      doclength += termwdf;
+      std::string term = *t;
+      if (wanted(term)) kept.emplace_back(&candidates[std::move(term)], termwdf);
     }
-    for (const auto& [term, termwdf] : kept) {
+    for (const auto& [stats, termwdf] : kept) {
       const double wdf = termwdf == 0 ? 1.0 : termwdf;  // as Xapian: a boolean term still counts
-      RelevantStats& s = candidates[term];
-      s.multiplier += (kExpandK + 1) * wdf / (kExpandK * doclength / avlength + wdf);
-      ++s.rtermfreq;
+      stats->multiplier += (kExpandK + 1) * wdf / (kExpandK * doclength / avlength + wdf);
+      ++stats->rtermfreq;
     }
   }
   if (candidates.empty()) return {};
 
   // Robertson-Sparck Jones relevance weight, as Xapian 1.4's TradEWeight.
-  const double rsize = top.size();
+  const double rsize = static_cast<double>(top.size());
   auto weight_of = [&](const RelevantStats& s, double n) {
     const double r = s.rtermfreq;
     const double num = (r + 0.5) * (doccount - n - (rsize - r) + 0.5);
@@ -158,8 +193,10 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
   };
   // A term's weight only falls as its frequency n grows, so n = r bounds it.
   // Long documents bring thousands of candidates: look up the frequencies of
-  // the most promising first and stop once no bound can beat the tenth best.
-  // The choice is exactly that of weighing them all.
+  // the most promising first, and never those whose bound is below the tenth
+  // best weight found so far (they cannot be among the ten). The choice is
+  // exactly that of weighing them all. Only each batch is picked out (no sort
+  // of the thousands): which of equal bounds come first does not matter.
   struct Candidate {
     const std::string* term;
     const RelevantStats* stats;
@@ -167,29 +204,51 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xap
   };
   std::vector<Candidate> order;
   order.reserve(candidates.size());
-  for (const auto& [term, s] : candidates) order.push_back({&term, &s, weight_of(s, s.rtermfreq)});
-  std::sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {
-    return a.bound != b.bound ? a.bound > b.bound : *a.term < *b.term;
-  });
+  for (const auto& [term, s] : candidates) {
+    const double bound = weight_of(s, s.rtermfreq);
+    if (bound > 0) order.push_back({&term, &s, bound});  // a chosen term weighs more than 0
+  }
   // Remote shards answer a batch in one exchange: fewer, larger batches there.
   const bool remote = has_remote_part(db);
   const std::size_t batch = remote ? 512 : kLocalBatch;
   std::vector<ExpansionTerm> terms;
-  auto tenth_best = [&terms]() {
-    if (terms.size() < kFeedbackTerms) return -HUGE_VAL;
-    std::vector<double> w;
-    for (const auto& t : terms) w.push_back(t.weight);
-    std::nth_element(w.begin(), w.begin() + (kFeedbackTerms - 1), w.end(), std::greater<double>());
-    return w[kFeedbackTerms - 1];
-  };
-  for (std::size_t at = 0; at < order.size(); at += batch) {
-    if (!(order[at].bound > 0) || order[at].bound < tenth_best()) break;
-    std::vector<std::string> names;
-    for (std::size_t i = at; i < std::min(order.size(), at + batch); ++i) names.push_back(*order[i].term);
-    const auto termfreqs = remote ? termfreqs_by_search(db, names) : local_termfreqs(db, names);
-    for (std::size_t i = at; i < std::min(order.size(), at + batch); ++i) {
-      const double w = weight_of(*order[i].stats, termfreqs.at(*order[i].term));
-      if (w > 0) terms.push_back({*order[i].term, w});
+  std::vector<double> weights;
+  double tenth_best = -HUGE_VAL;
+  std::size_t at = 0;
+  while (true) {
+    auto useful = std::partition(order.begin() + static_cast<std::ptrdiff_t>(at), order.end(),
+                                 [tenth_best](const Candidate& c) { return !(c.bound < tenth_best); });
+    order.erase(useful, order.end());
+    if (at == order.size()) break;
+    const std::size_t take = std::min(batch, order.size() - at);
+    const auto first = order.begin() + static_cast<std::ptrdiff_t>(at), last = first + static_cast<std::ptrdiff_t>(take);
+    if (last != order.end())
+      std::nth_element(first, last - 1, order.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
+    // In key order, neighbouring terms share the B-tree's leaf block, which
+    // Xapian keeps from one lookup to the next (see kLocalBatch).
+    std::sort(first, last, [](const Candidate& a, const Candidate& b) { return *a.term < *b.term; });
+    if (remote) {
+      std::vector<std::string> names;
+      names.reserve(take);
+      for (auto c = first; c != last; ++c) names.push_back(*c->term);
+      const auto termfreqs = termfreqs_by_search(db, names);
+      for (auto c = first; c != last; ++c) {
+        const double w = weight_of(*c->stats, termfreqs.at(*c->term));
+        if (w > 0) terms.push_back({*c->term, w});
+      }
+    } else {
+      for (auto c = first; c != last; ++c) {
+        const double w = weight_of(*c->stats, db.get_termfreq(*c->term));
+        if (w > 0) terms.push_back({*c->term, w});
+      }
+    }
+    at += take;
+    if (terms.size() >= kFeedbackTerms) {
+      weights.clear();
+      for (const auto& t : terms) weights.push_back(t.weight);
+      std::nth_element(weights.begin(), weights.begin() + (kFeedbackTerms - 1), weights.end(), std::greater<double>());
+      tenth_best = weights[kFeedbackTerms - 1];
     }
   }
   auto stronger = [](const ExpansionTerm& a, const ExpansionTerm& b) {

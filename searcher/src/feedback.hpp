@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,35 @@ struct ExpansionTerm {
 [[nodiscard]] std::map<std::string, Xapian::doccount> exact_termfreqs(const Xapian::Database& db,
                                                                       const std::vector<std::string>& terms);
 
-// The expansion terms of `query`'s best few matches (ranked with `weight`, equal
-// scores by the id value), strongest first, equal weights by term; weighted as
-// Xapian 1.4's default expand weight (TradEWeight) would over one database.
-// Empty when `query` matches nothing.
+// How many of the best matches feed the expansion.
+inline constexpr Xapian::doccount kFeedbackDocs = 5;
+
+// The documents whose terms feed the expansion: `query`'s best kFeedbackDocs
+// matches ranked with `weight`, equal scores by the id value, not collapsed.
+[[nodiscard]] std::vector<Xapian::docid> feedback_documents(const Xapian::Database& db, const Xapian::Query& query,
+                                                            const Xapian::Weight& weight);
+
+// feedback_documents read off a first page already found, ranked as they
+// are (same database, query, weight and order: relevance, then the id value),
+// perhaps with near-copies collapsed: `first` and `asked` are the page's
+// get_mset arguments. nullopt when the page cannot tell what an uncollapsed
+// search would rank first (a later page, or collapsed copies among the first).
+// Not for remote shards, whose collapse counts are merged.
+[[nodiscard]] std::optional<std::vector<Xapian::docid>> feedback_documents_from(const Xapian::MSet& page,
+                                                                               Xapian::doccount first,
+                                                                               Xapian::doccount asked);
+
+// The expansion terms of `query`'s best few matches (feedback_documents),
+// strongest first, equal weights by term; weighted as Xapian 1.4's default
+// expand weight (TradEWeight) would over one database. Empty when `query`
+// matches nothing.
 [[nodiscard]] std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
                                                          const Xapian::Weight& weight);
+
+// The same from documents already found: `top` must be what feedback_documents
+// returns for `query` (a search that has them spares running it again).
+[[nodiscard]] std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                                         const std::vector<Xapian::docid>& top);
 
 // The expansion terms as one query, each scaled by how typical it is of the
 // best matches, the whole weighted down: what with_feedback adds to `query`.

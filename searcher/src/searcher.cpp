@@ -282,7 +282,13 @@ class Searcher::Impl {
       // Pseudo-relevance feedback ranks the hits; totals and facets above count
       // the documents with the words.
       enquire.clear_matchspies();
-      Xapian::Query expansion = expansion_query(expansion_terms(db_, query, Xapian::BM25Weight()));
+      // The first page, ranked the same way, usually tells the best few: no second search for them.
+      std::optional<std::vector<Xapian::docid>> top;
+      if (!has_remote())
+        top = feedback_documents_from(mset, static_cast<Xapian::doccount>(request.offset),
+                                      static_cast<Xapian::doccount>(fetch));
+      if (!top) top = feedback_documents(db_, query, Xapian::BM25Weight());
+      Xapian::Query expansion = expansion_query(expansion_terms(db_, query, *top));
       if (!expansion.empty()) {
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, expansion));
         mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(fetch));

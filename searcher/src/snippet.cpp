@@ -14,6 +14,8 @@ constexpr std::size_t kMaxScanBytes = std::size_t{4} << 20;
 // A passage starts at a sentence when one begins at most this far before its first match.
 constexpr std::size_t kSentenceLead = 80;
 const std::string kEllipsis = "\xE2\x80\xA6";
+// A stem-cache entry being filled in (term ids are >= 0, -1 is "no term").
+constexpr int kNotStemmed = -2;
 
 bool ascii_word(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -141,11 +143,12 @@ int SnippetMaker::match_word(const std::string& w) {
   for (const auto& [prefix, id] : prefixes_)
     if (w.compare(0, prefix.size(), prefix) == 0) return id;
   if (stems_.empty() || !stem_first_byte_[static_cast<unsigned char>(w[0])]) return -1;
-  if (auto it = stem_cache_.find(w); it != stem_cache_.end()) return it->second;
+  // One lookup whether the word was seen or not (kNotStemmed marks a new entry).
+  auto [cached, fresh] = stem_cache_.try_emplace(w, kNotStemmed);
+  if (!fresh) return cached->second;
   auto found = stems_.find(stemmer_(w));
-  int id = found == stems_.end() ? -1 : found->second;
-  stem_cache_.emplace(w, id);
-  return id;
+  cached->second = found == stems_.end() ? -1 : found->second;
+  return cached->second;
 }
 
 std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view text, std::size_t length,
@@ -158,7 +161,20 @@ std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view tex
   auto have_token = [&](std::size_t k) {
     while (tokens_.size() <= k) {
       std::size_t i = scanned, len = 1;
-      while (i < limit && !word_char_at(text, i, len)) i += len;
+      // ASCII, most of any text, is told apart here without a call.
+      while (i < limit) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+          if (ascii_word(c)) {
+            len = 1;
+            break;
+          }
+          ++i;
+          continue;
+        }
+        if (word_char_at(text, i, len)) break;
+        i += len;
+      }
       if (i >= limit) {
         scanned = limit;
         return false;
@@ -166,7 +182,8 @@ std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view tex
       std::size_t j = i + len;
       while (j < limit) {
         std::size_t l2 = 1, l3 = 1;
-        if (word_char_at(text, j, l2)) j += l2;
+        if (auto c = static_cast<unsigned char>(text[j]); c < 0x80 && ascii_word(c)) ++j;
+        else if (word_char_at(text, j, l2)) j += l2;
         else if (apostrophe_at(text, j, l2) && j + l2 < limit && word_char_at(text, j + l2, l3)) j += l2 + l3;
         else break;
       }

@@ -122,3 +122,15 @@ TEST_CASE("dossier-search: an index whose first run is still being built says so
   CHECK(missing.exit_code == 3);
   CHECK(missing.err.find("no index there") != std::string::npos);
 }
+
+TEST_CASE("dossier-search: a static build does not load libspdlog", "[e2e][search][startup]") {
+  // Loading libspdlog.so was ~7% of a whole-process search; the program carries
+  // spdlog's compiled part itself (searcher/cli/spdlog_compiled.cpp). A new
+  // spdlog call needing a part not compiled in would pull the library back
+  // silently (the link uses --as-needed). ld.so lists what it loads and exits.
+  auto r = run_process({search_bin(), "--version"}, {{"LD_TRACE_LOADED_OBJECTS", "1"}});
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.out.find("libxapian") != std::string::npos);  // the listing worked
+  if (r.out.find("libdossier_") != std::string::npos) return;  // shared build: the libraries load spdlog
+  CHECK(r.out.find("libspdlog") == std::string::npos);
+}

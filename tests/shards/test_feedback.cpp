@@ -162,6 +162,135 @@ TEST_CASE("a query matching nothing is left as it is", "[feedback]") {
         query.get_description());
 }
 
+namespace {
+
+// Pseudo-words of letters only ("qab", "qac", ...): feedback candidates.
+std::string pseudo_word(unsigned n) {
+  std::string w = "q";
+  do {
+    w += static_cast<char>('a' + n % 26);
+    n /= 26;
+  } while (n);
+  return w;
+}
+
+// Documents long enough that the best few bring thousands of candidate terms:
+// the frequencies are looked up in several batches and the pruning stops early.
+struct LongDocuments {
+  TempDir dir;
+  std::string path = dir.path() + "/long";
+
+  LongDocuments() {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::TermGenerator terms;
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    unsigned seed = 777;
+    auto next = [&seed](unsigned n) {
+      seed = seed * 1103515245u + 12345u;
+      return (seed >> 16) % n;
+    };
+    const unsigned id_slot = *dossier::schema::spec(dossier::schema::Field::id).slot;
+    for (unsigned i = 0; i < 60; ++i) {
+      std::string text = i % 3 == 0 ? "harbour harbour " : i % 3 == 1 ? "harbour " : "";
+      const unsigned words = 400 + next(1200);
+      for (unsigned w = 0; w < words; ++w) {
+        // Skewed: small numbers (frequent words) more often than large ones.
+        const unsigned n = next(1 + next(6000));
+        text += pseudo_word(n) + " ";
+      }
+      Xapian::Document doc;
+      terms.set_document(doc);
+      terms.index_text(text);
+      doc.add_value(id_slot, "long-" + std::to_string(1000 + i));
+      db.add_document(doc);
+    }
+    db.commit();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("with thousands of candidate terms the pruned choice is get_eset's", "[feedback]") {
+  LongDocuments fixture;
+  const Xapian::Database db(fixture.path);
+  for (const auto& q : std::vector<std::vector<std::string>>{{"harbour"}, {"qb"}, {"qc", "qd"}, {"qzz"}}) {
+    INFO("query: " << q.front());
+    const Xapian::Query query = words(q);
+    const auto top = dossier::feedback_documents(db, query, Xapian::BM25Weight());
+    REQUIRE(top.size() == 5);
+    std::set<std::string> candidates;
+    for (auto did : top)
+      for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) candidates.insert(*t);
+    CHECK(candidates.size() > 1000);  // several batches of lookups
+    const auto expected = xapian_eset(db, query);
+    const auto chosen = dossier::expansion_terms(db, query, Xapian::BM25Weight());
+    REQUIRE(chosen.size() == expected.size());
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      INFO("term " << chosen[i].term);
+      REQUIRE(expected.count(chosen[i].term) == 1);
+      CHECK(chosen[i].weight == Approx(expected.at(chosen[i].term)).epsilon(1e-12));
+      if (i > 0) CHECK(chosen[i - 1].weight >= chosen[i].weight);
+    }
+    const auto from_top = dossier::expansion_terms(db, query, top);
+    REQUIRE(from_top.size() == chosen.size());
+    for (std::size_t i = 0; i < chosen.size(); ++i) CHECK(from_top[i].term == chosen[i].term);
+  }
+}
+
+TEST_CASE("the feedback documents are read off a collapsed first page only when it tells them", "[feedback]") {
+  TempDir dir;
+  const std::string path = dir.path() + "/collapse";
+  const unsigned id_slot = *dossier::schema::spec(dossier::schema::Field::id).slot;
+  const unsigned key_slot = *dossier::schema::spec(dossier::schema::Field::dup_key).slot;
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  for (unsigned i = 0; i < 30; ++i) {
+    Xapian::Document doc;
+    doc.add_term("Zalpha", 1 + i % 7);
+    for (unsigned k = 0; k < 3 + i % 5; ++k) doc.add_term("Zfill" + std::string(1, static_cast<char>('a' + k)), 1);
+    doc.add_value(id_slot, "c-" + std::to_string(100 + i));
+    doc.add_value(key_slot, "key-" + std::to_string(i));
+    db.add_document(doc);
+  }
+  db.commit();
+  const Xapian::Query query("Zalpha");
+  auto page = [&](Xapian::doccount first, Xapian::doccount asked) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_query(query);
+    enquire.set_sort_by_relevance_then_value(id_slot, false);
+    enquire.set_collapse_key(key_slot);
+    return enquire.get_mset(first, asked);
+  };
+  const auto uncollapsed = dossier::feedback_documents(db, query, Xapian::BM25Weight());
+  REQUIRE(uncollapsed.size() == 5);
+
+  SECTION("no copies: the first page tells them") {
+    for (Xapian::doccount asked : {20u, 50u}) {
+      INFO("asked " << asked);
+      const auto top = dossier::feedback_documents_from(page(0, asked), 0, asked);
+      REQUIRE(top.has_value());
+      CHECK(*top == uncollapsed);
+    }
+    CHECK_FALSE(dossier::feedback_documents_from(page(3, 20), 3, 20).has_value());  // not the first page
+    CHECK_FALSE(dossier::feedback_documents_from(page(0, 3), 0, 3).has_value());    // too short to tell
+  }
+
+  SECTION("a copy among the best hides a document from the collapsed page") {
+    // The third best becomes a copy of the best: the collapsed page lacks it.
+    Xapian::Document doc = db.get_document(uncollapsed[2]);
+    doc.add_value(key_slot, db.get_document(uncollapsed[0]).get_value(key_slot));
+    db.replace_document(uncollapsed[2], doc);
+    db.commit();
+    REQUIRE(dossier::feedback_documents(db, query, Xapian::BM25Weight()) == uncollapsed);
+    for (Xapian::doccount asked : {20u, 50u}) {
+      INFO("asked " << asked);
+      const auto top = dossier::feedback_documents_from(page(0, asked), 0, asked);
+      CHECK_FALSE(top.has_value());
+    }
+  }
+}
+
 TEST_CASE("term frequencies from one search over remote shards are the merged database's", "[feedback][remote]") {
   const auto& ix = corpus_indexes();
   TcpServer s0{ix.shard(0)}, s1{ix.shard(1)}, s2{ix.shard(2)};

@@ -2,6 +2,9 @@
 
 #include "snippet.hpp"
 
+#include <string>
+#include <vector>
+
 using dossier::snippet_from_marked;
 
 TEST_CASE("marked snippets become text and byte spans", "[snippet]") {
@@ -23,4 +26,34 @@ TEST_CASE("newlines in snippets become spaces and empty marks vanish", "[snippet
   auto s = snippet_from_marked("line one\nline\x01\x02 two");
   CHECK(s.text == "line one line two");
   CHECK(s.highlights.empty());
+}
+
+TEST_CASE("SnippetMaker reads words as Xapian does around ASCII and other letters", "[snippet]") {
+  // The tokenizer has a fast path for ASCII: words must still end and begin
+  // at the same places next to apostrophes, digits and non-ASCII letters.
+  struct Case {
+    std::string text, word;
+    std::vector<std::string> marked;
+  };
+  const std::vector<Case> cases = {
+      {"Korea's army", "korea's", {"Korea's"}},
+      {"Korea\xE2\x80\x99s army", "korea's", {"Korea\xE2\x80\x99s"}},
+      {"it's here", "it", {}},
+      {"na\xC3\xAFve caf\xC3\xA9-goers", "na\xC3\xAFve", {"na\xC3\xAFve"}},
+      {"na\xC3\xAFve caf\xC3\xA9-goers", "caf\xC3\xA9", {"caf\xC3\xA9"}},
+      {"x1 abc123def abc", "abc123def", {"abc123def"}},
+      {"end.Kirkuk,oil Kirkuk's", "kirkuk", {"Kirkuk"}},
+      {"\xC3\xBCmlaut \xC3\x9C" "ber \xC3\xBC" "ber", "\xC3\xBC" "ber", {"\xC3\x9C" "ber", "\xC3\xBC" "ber"}},
+      {"trailing'", "trailing", {"trailing"}},
+  };
+  for (const auto& c : cases) {
+    INFO("text: " << c.text << " word: " << c.word);
+    dossier::HighlightTerms terms;
+    terms.words.insert(c.word);
+    dossier::SnippetMaker maker(terms, Xapian::Stem());
+    const dossier::Snippet s = maker.make(c.text, 200);
+    std::vector<std::string> marked;
+    for (const auto& h : s.highlights) marked.push_back(s.text.substr(h.start, h.end - h.start));
+    CHECK(marked == c.marked);
+  }
 }

@@ -3,6 +3,10 @@
 #include "terminal_text.hpp"
 #include "text.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace dossier;
 
 TEST_CASE("control characters and bidi overrides are stripped", "[text]") {
@@ -15,6 +19,26 @@ TEST_CASE("control characters and bidi overrides are stripped", "[text]") {
 TEST_CASE("terminal_safe keeps text readable and inert", "[text]") {
   CHECK(cli::terminal_safe("title\x1b]0;pwned\x07 end\nnext") == "title]0;pwned end next");
   CHECK(cli::terminal_safe("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+}
+
+TEST_CASE("terminal_safe copies printable runs and still stops at each control", "[text]") {
+  // Runs of printable ASCII are copied whole: the characters around them must still be checked.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", ""},
+      {"plain ~ text!", "plain ~ text!"},
+      {std::string("a\0b", 3), "ab"},
+      {"del\x7f end", "del end"},
+      {"\x1f\x20\x7e\x7f", " ~"},
+      {"tab\there\r\n", "tab here  "},
+      {"caf\xC3\xA9 ok", "caf\xC3\xA9 ok"},
+      {"c1\xC2\x9B[31m", "c1[31m"},
+      {"bidi\xE2\x80\xAEx", "bidix"},
+      {"end\xC3", "end\xEF\xBF\xBD"},
+  };
+  for (const auto& [in, out] : cases) {
+    INFO("input: " << in);
+    CHECK(cli::terminal_safe(in) == out);
+  }
 }
 
 TEST_CASE("encodings are repaired into valid UTF-8", "[text]") {
