@@ -114,7 +114,7 @@ std::optional<FrontMatter> read_flat_front_matter(std::string_view block) {
     if (!value) return std::nullopt;
 
     // As read_yaml_front_matter fills the fields.
-    std::string lowered = lower_key(key);
+    std::string lowered = ascii_lower(key);
     if (is_actor_key(lowered)) {
       if (!value->is_list) {
         append_comma_list(value->scalar, fm.actors);

@@ -48,13 +48,6 @@ void append_comma_list(std::string_view value, std::vector<std::string>& out) {
   }
 }
 
-std::string lower_key(std::string_view key) {
-  std::string s(key);
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 std::optional<FrontMatter> read_yaml_front_matter(std::string_view block, std::string& error) {
   try {
     YAML::Node root = YAML::Load(std::string(block));
@@ -65,7 +58,7 @@ std::optional<FrontMatter> read_yaml_front_matter(std::string_view block, std::s
     FrontMatter fm;
     for (const auto& kv : root) {
       if (!kv.first.IsScalar()) continue;
-      std::string key = lower_key(kv.first.Scalar());
+      std::string key = ascii_lower(kv.first.Scalar());
       if (is_actor_key(key)) {
         collect_list(kv.second, fm.actors);
       } else if (kv.second.IsScalar()) {

@@ -19,7 +19,4 @@ bool is_actor_key(std::string_view lower_key);
 // non-empty comma-separated items of `value`, trimmed.
 void append_comma_list(std::string_view value, std::vector<std::string>& out);
 
-// ASCII lower case: keys are matched without regard to case.
-std::string lower_key(std::string_view key);
-
 }  // namespace dossier

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 namespace dossier {
@@ -195,6 +196,13 @@ std::string shorten_at_word(std::string_view s, std::size_t max_chars) {
   while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':'))
     out.pop_back();
   return out + "\xE2\x80\xA6";
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
 }
 
 std::string utf8_lower(std::string_view s) {

@@ -33,6 +33,8 @@ std::string utf8_truncate(std::string_view s, std::size_t max_bytes);
 // Shortens `s` to about `max_chars` characters at a word boundary, adding "…".
 std::string shorten_at_word(std::string_view s, std::size_t max_chars);
 
+// ASCII lower-casing, byte by byte: for keys, names and extensions matched without regard to case.
+std::string ascii_lower(std::string_view s);
 // Unicode-aware lower-casing (through Xapian's Unicode tables).
 std::string utf8_lower(std::string_view s);
 

@@ -1,5 +1,7 @@
 #include "walker.hpp"
 
+#include "text.hpp"
+
 #include <dirent.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
@@ -20,10 +22,7 @@ std::string lower_extension(const std::string& path) {
   std::size_t slash = path.rfind('/');
   std::size_t dot = path.rfind('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
-  std::string ext = path.substr(dot + 1);
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
+  return ascii_lower(std::string_view(path).substr(dot + 1));
 }
 
 std::int64_t mtime_ns_of(const struct stat& st) {

@@ -17,12 +17,6 @@ namespace {
 // a worker thread's stack, so such a page is read with its tags stripped instead.
 constexpr int kMaxNesting = 2000;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Elements whose content is never visible text, or is navigation boilerplate.
 bool skipped_element(GumboTag tag) {
@@ -63,7 +57,7 @@ const char* attribute(const GumboNode* node, const char* name) {
 bool boilerplate_role(const GumboNode* node) {
   const char* role = attribute(node, "role");
   if (role == nullptr) return false;
-  std::string r = lower(role);
+  std::string r = ascii_lower(role);
   return r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "search";
 }
 
@@ -164,11 +158,11 @@ class PageReader {
       if (key == nullptr) key = attribute(n, "name");
       if (key == nullptr) key = attribute(n, "itemprop");
       const char* content = attribute(n, "content");
-      if (key != nullptr && content != nullptr) meta(lower(key), content);
+      if (key != nullptr && content != nullptr) meta(ascii_lower(key), content);
     } else if (tag == GUMBO_TAG_LINK && url.empty()) {
       const char* rel = attribute(n, "rel");
       const char* href = attribute(n, "href");
-      if (rel != nullptr && href != nullptr && lower(rel) == "canonical") url = href;
+      if (rel != nullptr && href != nullptr && ascii_lower(rel) == "canonical") url = href;
     }
   }
 
@@ -226,7 +220,7 @@ std::string strip_tags(std::string_view html) {
 }
 
 bool has_closing_tag(std::string_view html, std::string_view name) {
-  std::string lowered = lower(html.substr(html.size() > 4096 ? html.size() - 4096 : 0));
+  std::string lowered = ascii_lower(html.substr(html.size() > 4096 ? html.size() - 4096 : 0));
   return lowered.find("</" + std::string(name)) != std::string::npos;
 }
 

@@ -31,12 +31,6 @@ const DefaultNames kDefaults[] = {
     {RecordField::description, {"description", "summary", "abstract", "keywords", "tags", "teaser"}},
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Splits a list written in one string: "Russia; Ukraine", "Russia|Ukraine", "Russia, Ukraine".
 void split_list(std::string_view value, std::vector<std::string>& out) {
@@ -55,7 +49,7 @@ void split_list(std::string_view value, std::vector<std::string>& out) {
 }  // namespace
 
 std::optional<RecordField> record_field_from_name(std::string_view name) {
-  std::string n = lower(trim(name));
+  std::string n = ascii_lower(trim(name));
   if (n == "id") return RecordField::id;
   if (n == "title") return RecordField::title;
   if (n == "text" || n == "body") return RecordField::text;
@@ -80,11 +74,11 @@ std::string check_field_map(const std::map<std::string, std::string>& field_map)
 RecordAssembler::RecordAssembler(const std::map<std::string, std::string>* field_map) {
   if (field_map == nullptr) return;
   for (const auto& [name, target] : *field_map)
-    if (auto f = record_field_from_name(target)) mapped_[lower(name)] = *f;
+    if (auto f = record_field_from_name(target)) mapped_[ascii_lower(name)] = *f;
 }
 
 std::optional<RecordField> RecordAssembler::field_for(std::string_view name) const {
-  std::string n = lower(name);
+  std::string n = ascii_lower(name);
   if (auto it = mapped_.find(n); it != mapped_.end()) return it->second;
   for (const auto& d : kDefaults)
     if (std::find(d.names.begin(), d.names.end(), n) != d.names.end()) return d.field;
@@ -92,7 +86,7 @@ std::optional<RecordField> RecordAssembler::field_for(std::string_view name) con
 }
 
 int RecordAssembler::rank_of(std::string_view name, RecordField field) const {
-  std::string n = lower(name);
+  std::string n = ascii_lower(name);
   if (mapped_.count(n)) return 0;
   for (const auto& d : kDefaults) {
     if (d.field != field) continue;
