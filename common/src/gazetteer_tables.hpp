@@ -3,7 +3,7 @@
 // buffer, and the sorted tables are arrays of small fixed-size rows. The same
 // layout is either owned (GazetteerTables, built at run time from a user TSV) or
 // static constant data (the built-in gazetteer, built at compile time by
-// gazetteer_compile.cpp), so that a whole-process search, which looks up a few
+// tools/gazetteer_compile.cpp), so that a whole-process search, which looks up a few
 // names, neither parses nor allocates anything for the built-in gazetteer.
 
 #include "gazetteer_entries.hpp"
