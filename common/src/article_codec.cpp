@@ -73,6 +73,13 @@ void read_origin_pairs(std::string_view pairs, std::map<std::string, FieldOrigin
 
 bool is_compact(const nlohmann::json& j) { return !j.contains("path"); }
 
+// The article's fields under each header form's keys.
+struct HeaderKeys {
+  const char *id, *path, *url, *title, *source, *date, *format, *actors, *origins;
+};
+constexpr HeaderKeys kCompactKeys{"i", "p", "u", "t", "s", "d", "f", "a", "O"};
+constexpr HeaderKeys kLongKeys{"id", "path", "url", "title", "source", "date", "format", "actors", "origins"};
+
 std::string string_at(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -102,20 +109,20 @@ std::string encode_article(const Article& a, const ArticleExtras& extras) {
     if (!value.empty()) j[key] = value;
   };
   // An empty id is written, so that it is not read back as the path.
-  if (a.id != a.path || a.id.empty()) j["i"] = a.id;
-  put("p", a.path);
-  put("u", a.url);
-  put("t", a.title);
-  put("s", a.source);
-  put("d", a.date);
-  if (!a.actors.empty()) j["a"] = a.actors;
-  put("f", a.format);
+  if (a.id != a.path || a.id.empty()) j[kCompactKeys.id] = a.id;
+  put(kCompactKeys.path, a.path);
+  put(kCompactKeys.url, a.url);
+  put(kCompactKeys.title, a.title);
+  put(kCompactKeys.source, a.source);
+  put(kCompactKeys.date, a.date);
+  if (!a.actors.empty()) j[kCompactKeys.actors] = a.actors;
+  put(kCompactKeys.format, a.format);
   if (auto pairs = origin_pairs(a.origins)) {
     put("o", *pairs);
   } else {
     nlohmann::json origins = nlohmann::json::object();
     for (const auto& [field, origin] : a.origins) origins[field] = to_string(origin);
-    j["O"] = origins;
+    j[kCompactKeys.origins] = origins;
   }
   // Internal keys start with '_': the searcher never shows them.
   if (!extras.declared_actors.empty()) {
@@ -138,31 +145,22 @@ Article decode_article(std::string_view data) {
   auto [header, text] = split_data(data);
   auto j = nlohmann::json::parse(header, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw DatabaseError("a document in the index has unreadable data");
+  const bool compact = is_compact(j);
+  const HeaderKeys& k = compact ? kCompactKeys : kLongKeys;
   Article a;
   a.text = std::string(text);
-  if (is_compact(j)) {
-    a.path = string_at(j, "p");
-    a.id = j.contains("i") ? string_at(j, "i") : a.path;
-    a.url = string_at(j, "u");
-    a.title = string_at(j, "t");
-    a.source = string_at(j, "s");
-    a.date = string_at(j, "d");
-    a.format = string_at(j, "f");
-    a.actors = strings_at(j, "a");
-    read_origin_pairs(string_at(j, "o"), a.origins);
-  } else {
-    a.id = string_at(j, "id");
-    a.path = string_at(j, "path");
-    a.url = string_at(j, "url");
-    a.title = string_at(j, "title");
-    a.source = string_at(j, "source");
-    a.date = string_at(j, "date");
-    a.format = string_at(j, "format");
-    a.actors = strings_at(j, "actors");
-  }
-  if (auto it = j.find(is_compact(j) ? "O" : "origins"); it != j.end() && it->is_object())
-    for (const auto& [k, v] : it->items())
-      if (v.is_string()) a.origins[k] = origin_from_string(v.get<std::string>());
+  a.path = string_at(j, k.path);
+  a.id = compact && !j.contains(k.id) ? a.path : string_at(j, k.id);  // compact: left out when it is the path
+  a.url = string_at(j, k.url);
+  a.title = string_at(j, k.title);
+  a.source = string_at(j, k.source);
+  a.date = string_at(j, k.date);
+  a.format = string_at(j, k.format);
+  a.actors = strings_at(j, k.actors);
+  if (compact) read_origin_pairs(string_at(j, "o"), a.origins);
+  if (auto it = j.find(k.origins); it != j.end() && it->is_object())
+    for (const auto& [field, v] : it->items())
+      if (v.is_string()) a.origins[field] = origin_from_string(v.get<std::string>());
   return a;
 }
 
@@ -175,7 +173,7 @@ ArticleExtras decode_article_extras(std::string_view data) {
     extras.actor_context = string_at(j, "_actor_context");
     return extras;
   }
-  std::vector<std::string> actors = strings_at(j, "a");
+  std::vector<std::string> actors = strings_at(j, kCompactKeys.actors);
   if (auto it = j.find("_d"); it != j.end() && it->is_array())
     for (const auto& x : *it) {
       if (x.is_string()) extras.declared_actors.push_back(x.get<std::string>());
