@@ -52,7 +52,7 @@ else()
   set(DOSSIER_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
 # The libraries' own dependencies (pkg-config names; nlohmann_json is header-only).
-set(dossier_pc_private "xapian-core yaml-cpp gumbo")
+set(dossier_pc_private "xapian-core yaml-cpp gumbo libzstd")
 if(BUILD_SHARED_LIBS)
   set(DOSSIER_PC_REQUIRES "spdlog")
   set(DOSSIER_PC_REQUIRES_PRIVATE "${dossier_pc_private}")

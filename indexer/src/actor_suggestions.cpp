@@ -2,6 +2,7 @@
 #include <dossier/indexer.hpp>
 
 #include "article_codec.hpp"
+#include "data_packing.hpp"
 #include "gazetteer.hpp"
 #include "index_writer_errors.hpp"
 
@@ -75,9 +76,10 @@ std::vector<std::pair<std::string, std::size_t>> suggest_actors(const std::strin
   }
   return translate_xapian_errors(path, [&] {
     Xapian::Database db(path);
+    DataUnpacker unpacker([&db](const std::string& key) { return db.get_metadata(key); });
     std::unordered_map<std::string, std::size_t> documents_naming;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      Article a = decode_article(db.get_document(*it).get_data());
+      Article a = decode_article(unpacker.unpack(db.get_document(*it).get_data()));
       for (const auto& name : candidate_names(a.text))
         if (!gazetteer.knows(name)) ++documents_naming[name];
     }

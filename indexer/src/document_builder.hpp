@@ -3,6 +3,7 @@
 // table only. Safe to use from several threads, one builder per thread.
 
 #include "article_codec.hpp"
+#include "data_packing.hpp"
 
 #include <dossier/article.hpp>
 
@@ -18,7 +19,8 @@ class DocumentBuilder {
   // schema::kStemsOnlyNoStopPositionsScheme (the current one), so the commonest
   // function words keep their postings but no positions; false for an index
   // written under schema::kStemsOnlyScheme, which must stay consistent.
-  explicit DocumentBuilder(bool positionless_stop_words = true);
+  // `packer` (optional, outliving the builder) packs the stored data.
+  explicit DocumentBuilder(bool positionless_stop_words = true, const DataPacker* packer = nullptr);
   // `stamp` records the file's state so an unchanged file is skipped next run.
   // `extras` are stored with the article for the indexer's own later use.
   Xapian::Document build(const Article& article, const std::string& stamp, const ArticleExtras& extras = {});
@@ -26,11 +28,13 @@ class DocumentBuilder {
  private:
   Xapian::TermGenerator terms_;
   bool positionless_stop_words_;
+  const DataPacker* packer_;
 };
 
 // Gives a document built from `article` its new actors (terms, packed value and
 // stored data), leaving its text terms alone: for re-extraction after a
 // gazetteer change, without tokenizing the text again.
-void replace_actors(Xapian::Document& doc, const Article& article, const ArticleExtras& extras);
+void replace_actors(Xapian::Document& doc, const Article& article, const ArticleExtras& extras,
+                    const DataPacker& packer);
 
 }  // namespace dossier

@@ -12,6 +12,7 @@
 #include "readers/reader.hpp"
 #include "readers/record_fields.hpp"
 #include "schema.hpp"
+#include "text_dictionary.hpp"
 #include "walker.hpp"
 
 #include <nlohmann/json.hpp>
@@ -130,6 +131,7 @@ class Indexer::Impl {
     }
     return translate_xapian_errors(path_, [&] {
       check_term_scheme();
+      load_dictionary();
       auto known = writer().indexed_files();
       writer().begin_batch();
       remove_vanished(root, walk.files, known, report);
@@ -154,6 +156,16 @@ class Indexer::Impl {
       }
       Progress state{report.unchanged, walk.files.size()};
       if (progress) progress(state);
+      // An index without a compression dictionary learns one from the first
+      // files read, before any of them is written.
+      std::vector<PreparedFile> learnt_from;
+      if (!packer_.has_dictionary() && !todo.empty()) {
+        learnt_from = prepare_parallel(todo, 0, files_to_learn_from(todo), root);
+        std::vector<Xapian::Document*> documents;
+        for (auto& pf : learnt_from)
+          for (auto& d : pf.documents) documents.push_back(&d.document);
+        packer_ = learn_dictionary(documents, writer(), packer_);
+      }
       for (std::size_t start = 0; start < todo.size();) {
         writer().begin_batch();
         std::size_t batch_files = 0;
@@ -161,7 +173,13 @@ class Indexer::Impl {
         // Prepared in smaller steps than committed, so progress moves while a batch is read.
         while (start < todo.size() && batch_files < kBatchFiles && batch_bytes < kBatchBytes) {
           std::size_t step_end = std::min({todo.size(), start + kProgressFiles, start + kBatchFiles - batch_files});
-          auto prepared = prepare_parallel(todo, start, step_end, root);
+          std::vector<PreparedFile> prepared;
+          if (start == 0 && !learnt_from.empty()) {
+            step_end = learnt_from.size();
+            prepared = std::move(learnt_from);
+          } else {
+            prepared = prepare_parallel(todo, start, step_end, root);
+          }
           for (auto& pf : prepared) write_file(pf, known, report);
           for (std::size_t i = start; i < step_end; ++i) batch_bytes += todo[i]->size;
           batch_files += step_end - start;
@@ -192,9 +210,10 @@ class Indexer::Impl {
     return translate_xapian_errors(path_, [&] {
       settle();
       check_term_scheme();
+      load_dictionary();
       auto known = writer().indexed_files();
       IndexReport report;
-      DocumentBuilder builder(stop_words_positionless_);
+      DocumentBuilder builder(stop_words_positionless_, &packer_);
       std::string parent = canonical.substr(0, std::max<std::size_t>(1, canonical.rfind('/')));
       PreparedFile pf = prepare(entry, builder, parent);
       writer().begin_batch();
@@ -214,7 +233,8 @@ class Indexer::Impl {
     translate_xapian_errors(path_, [&] {
       settle();
       check_term_scheme();
-      DocumentBuilder builder(stop_words_positionless_);
+      load_dictionary();
+      DocumentBuilder builder(stop_words_positionless_, &packer_);
       return writer().replace(schema::id_term(article.id), builder.build(article, "", extras));
     });
   }
@@ -375,22 +395,24 @@ class Indexer::Impl {
       for (auto id : file.docids) {
         Xapian::Document doc;
         Article article;
+        ArticleExtras extras;
         try {
           doc = writer().document(id);
-          article = decode_article(doc.get_data());
+          std::string data = unpacker_.unpack(doc.get_data());
+          article = decode_article(data);
+          extras = decode_article_extras(data);
         } catch (const Xapian::DocNotFoundError&) {
           continue;
         } catch (const DatabaseError&) {
           continue;  // not an article dossier wrote: left as it is
         }
-        ArticleExtras extras = decode_article_extras(doc.get_data());
         auto actors = resolve_actors(extras.declared_actors, article.title, article.text, gazetteer_,
                                      extras.actor_context);
         if (actors == article.actors) continue;
         article.actors = std::move(actors);
         if (article.actors.empty()) article.origins.erase("actors");
         else if (!article.origins.count("actors")) article.origins["actors"] = FieldOrigin::text;
-        replace_actors(doc, article, extras);
+        replace_actors(doc, article, extras, packer_);
         writer().replace(schema::id_term(article.id), doc);
         if (++changed % kRefreshBatch == 0) {
           writer().commit();
@@ -445,7 +467,7 @@ class Indexer::Impl {
     std::atomic<std::size_t> next{start};
     for (unsigned t = 0; t < threads; ++t) {
       workers.push_back(std::async(std::launch::async, [&] {
-        DocumentBuilder builder(stop_words_positionless_);
+        DocumentBuilder builder(stop_words_positionless_, &packer_);
         for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder, root);
       }));
     }
@@ -469,6 +491,14 @@ class Indexer::Impl {
     for (auto& d : pf.documents) writer().queue_replace(d.id_term, std::move(d.document));
     if (existed_before)
       for (auto id : old->second.docids) writer().queue_remove_if_stale(id, pf.file->stamp());
+  }
+
+  // The index's compression dictionary, once per Indexer (learn_dictionary
+  // replaces it when an index without one learns one).
+  void load_dictionary() {
+    if (dictionary_loaded_) return;
+    packer_ = load_packer(writer());
+    dictionary_loaded_ = true;
   }
 
   void add_write_counts(IndexReport& report) {
@@ -504,6 +534,9 @@ class Indexer::Impl {
   mutable std::unique_ptr<IndexWriter> writer_;  // opened at once, or by the first run
   bool scheme_checked_ = false;
   bool stop_words_positionless_ = true;  // set by check_term_scheme, for every DocumentBuilder
+  bool dictionary_loaded_ = false;
+  DataPacker packer_;  // set by load_dictionary, shared by every DocumentBuilder
+  DataUnpacker unpacker_{[this](const std::string& key) { return writer().metadata(key); }};
 };
 
 Indexer::Indexer(const std::string& path, IndexerOptions options)

@@ -175,4 +175,10 @@ Xapian::Database open_databases(const std::vector<std::string>& paths) {
   return combine(open_shards(paths, RemoteTimeouts{}, false, missing));
 }
 
+std::string metadata_of_any(const std::vector<Shard>& shards, const std::string& key) {
+  for (const auto& shard : shards)
+    if (std::string value = shard.db.get_metadata(key); !value.empty()) return value;
+  return {};
+}
+
 }  // namespace dossier

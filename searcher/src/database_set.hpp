@@ -45,6 +45,10 @@ std::vector<Shard> open_shards(const std::vector<std::string>& specs, const Remo
 // scores are those of one database holding every document).
 Xapian::Database combine(const std::vector<Shard>& shards);
 
+// The first shard's non-empty `key` metadata ("" when none has it). A combined
+// database answers get_metadata from its first shard only.
+std::string metadata_of_any(const std::vector<Shard>& shards, const std::string& key);
+
 // The shards that fail a round trip now (remote ones are asked; local ones are reopened).
 std::vector<MissingShard> failing_shards(std::vector<Shard>& shards);
 

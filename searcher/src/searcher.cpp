@@ -2,6 +2,7 @@
 #include <dossier/searcher.hpp>
 
 #include "article_codec.hpp"
+#include "data_packing.hpp"
 #include "database_set.hpp"
 #include "duplicates.hpp"
 #include "facets.hpp"
@@ -126,7 +127,7 @@ class Searcher::Impl {
     return translate_search_errors([&]() -> std::optional<Article> {
       Xapian::PostingIterator p = db_.postlist_begin(schema::id_term(id));
       if (p == db_.postlist_end(schema::id_term(id))) return std::nullopt;
-      return decode_article(db_.get_document(*p).get_data());
+      return decode_article(unpacker_.unpack(db_.get_document(*p).get_data()));
     });
   }
 
@@ -326,7 +327,7 @@ class Searcher::Impl {
       hit.score = c.score;
       hit.copies = c.copies;
       hit.related = c.related;
-      hit.article = decode_article(c.doc.get_data());
+      hit.article = decode_article(unpacker_.unpack(c.doc.get_data()));
       if (c.related) {
         hit.snippet = related_snippets.make(hit.article.text, request.snippet_length, hit.article.title);
       } else {
@@ -348,6 +349,8 @@ class Searcher::Impl {
   std::vector<MissingShard> missing_;  // before shards_: open_shards fills it
   std::vector<Shard> shards_;
   Xapian::Database db_;
+  // Shards indexed apart have dictionaries of their own: each is asked.
+  DataUnpacker unpacker_{[this](const std::string& key) { return metadata_of_any(shards_, key); }};
 };
 
 Searcher::Searcher(const std::vector<std::string>& indexes, SearcherOptions options)

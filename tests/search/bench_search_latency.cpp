@@ -5,6 +5,7 @@
 #include <dossier/searcher.hpp>
 
 #include "article_codec.hpp"
+#include "data_packing.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
 
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
 
     // The parts, with the library's internals: ranking, our snippets, Xapian's snippets.
     Xapian::Database db(argv[1]);
+    DataUnpacker unpacker([&db](const std::string& key) { return db.get_metadata(key); });
     const Gazetteer& g = Gazetteer::builtin();
     double fetch_ms = 0, rank_ms = 0, ours_ms = 0, xapian_ms = 0, xapian_exh_ms = 0, decode_ms = 0;
     for (int r = 0; r < rounds; ++r)
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
         fetch_ms += ms_since(t);
         t = Clock::now();
         std::vector<Article> articles;
-        for (const auto& d : data) articles.push_back(decode_article(d));
+        for (const auto& d : data) articles.push_back(decode_article(unpacker.unpack(d)));
         decode_ms += ms_since(t);
         t = Clock::now();
         SnippetMaker maker(built.highlight, builder.stemmer());

@@ -9,6 +9,7 @@
 //   [--title W] [--phrase W] [--window N] [--prf-docs K] [--prf-terms N]
 //   [--prf-weight W] [--prf-op or|maybe|after] [--elite N] [--weight bm25|bm25plus|lm|dlh|pl2]
 #include "article_codec.hpp"
+#include "data_packing.hpp"
 #include "schema.hpp"
 
 #include <xapian.h>
@@ -119,6 +120,7 @@ Xapian::Query proximity(const Xapian::Query& q, unsigned window) {
 int main(int argc, char** argv) {
   Settings s = parse_args(argc, argv);
   Xapian::Database db(s.index);
+  dossier::DataUnpacker unpacker([&db](const std::string& key) { return db.get_metadata(key); });
   std::unique_ptr<Xapian::SimpleStopper> stopper;
   if (s.stop == "english") {
     stopper = std::make_unique<Xapian::SimpleStopper>();
@@ -186,7 +188,7 @@ int main(int argc, char** argv) {
         double score = it.get_weight();
         if (rank > 0 && score >= previous) score = previous - 1e-6;
         previous = score;
-        std::string id = dossier::decode_article(it.get_document().get_data()).id;
+        std::string id = dossier::decode_article(unpacker.unpack(it.get_document().get_data())).id;
         std::printf("%s Q0 %s %u %.8f lab\n", qid.c_str(), id.c_str(), ++rank, score);
       }
   }
