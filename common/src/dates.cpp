@@ -2,6 +2,7 @@
 
 #include "text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -57,17 +58,20 @@ std::optional<CivilDate> make(int y, int m, int d) {
 
 std::string CivilDate::iso() const {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  if (year_only()) std::snprintf(buf, sizeof buf, "%04d", year);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 
 std::string CivilDate::compact() const {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+  if (year_only()) std::snprintf(buf, sizeof buf, "%04d", year);
+  else std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
   return buf;
 }
 
 long CivilDate::days_since_epoch() const {
+  const int month = year_only() ? 1 : this->month, day = year_only() ? 1 : this->day;
   // Howard Hinnant's days_from_civil.
   int y = year - (month <= 2 ? 1 : 0);
   long era = (y >= 0 ? y : y - 399) / 400;
@@ -101,6 +105,13 @@ std::optional<CivilDate> parse_date(std::string_view value) {
   value = trim(value);
   if (value.size() > 64 || value.empty()) return std::nullopt;
   if (value.substr(0, 2) == "D:") value.remove_prefix(2);  // PDF dates
+
+  // A year alone ("date: 2018"): known to the year, not to the day.
+  if (value.size() == 4 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int year = to_int(std::string(value));
+    if (year >= 1000) return CivilDate{year, 0, 0};
+    return std::nullopt;
+  }
 
   // Compact YYYYMMDD (PDF info, file names).
   if (value.size() >= 8) {

@@ -106,7 +106,7 @@ void set_date(Article& a, const RawRecord& raw, const std::optional<PathFields>&
   } else if ((date = find_date_in_file_name(file_name_of(file.path)))) {
     origin = FieldOrigin::path;
   } else if (path_year) {
-    date = CivilDate{*path_year, 1, 1};  // a year alone: its first day, so year filters work
+    date = CivilDate{*path_year, 0, 0};  // a year alone, shown as such; year filters find it
     origin = FieldOrigin::path;
   } else if (file.mtime_ns > 0) {
     date = date_from_unix_time(file.mtime_ns / 1000000000);

@@ -90,8 +90,11 @@ bool PathPattern::valid_capture(Field field, std::string_view value) {
   switch (field) {
     case Field::year:
       return value.size() == 4 && all_digits(value);
-    case Field::date:
-      return parse_date(value).has_value() || find_date_in_file_name(value).has_value();
+    case Field::date: {
+      // A day: {date} would otherwise stop at the year of "2024-06-18-title" ({year} is for a year).
+      auto d = parse_date(value);
+      return (d && !d->year_only()) || find_date_in_file_name(value).has_value();
+    }
     default:
       return true;
   }
@@ -168,7 +171,7 @@ std::optional<PathFields> PathPattern::match(std::string_view relative_path) con
       case Field::year: fields.year = std::stoi(value); break;
       case Field::date: {
         auto d = parse_date(value);
-        fields.date = d ? d : find_date_in_file_name(value);
+        fields.date = d && !d->year_only() ? d : find_date_in_file_name(value);
         break;
       }
       case Field::country: fields.countries.push_back(value); break;

@@ -294,8 +294,12 @@ std::string date_bound(const std::string& text, bool upper, const std::string& q
   int y = 0, m = 0, d = 0;
   if (t.size() == 4 && is_digits(t)) {
     y = std::stoi(t);
-    m = upper ? 12 : 1;
-    d = upper ? 31 : 1;
+    if (y < 1000) return fail();
+    // From the year itself: a document known only to the year ("2018", just
+    // before "20180101") is in that year's range.
+    if (!upper) return CivilDate{y, 0, 0}.compact();
+    m = 12;
+    d = 31;
   } else if (t.size() == 7 && t[4] == '-' && is_digits(t.substr(0, 4)) && is_digits(t.substr(5, 2))) {
     y = std::stoi(t.substr(0, 4));
     m = std::stoi(t.substr(5, 2));
@@ -306,7 +310,7 @@ std::string date_bound(const std::string& text, bool upper, const std::string& q
     y = std::stoi(t.substr(0, 4));
     m = std::stoi(t.substr(4, 2));
     d = std::stoi(t.substr(6, 2));
-  } else if (auto date = parse_date(t)) {
+  } else if (auto date = parse_date(t); date && !date->year_only()) {
     y = date->year;
     m = date->month;
     d = date->day;

@@ -12,6 +12,11 @@ namespace {
 
 void check(const std::optional<CivilDate>& d, const char* what) {
   if (!d) return;
+  if (d->year_only()) {  // "2018": a year alone
+    require(d->year >= 1000 && d->year <= 9999 && d->day == 0, what);
+    require(d->iso().size() == 4 && d->compact() == d->iso(), what);
+    return;
+  }
   require(is_valid_date(d->year, d->month, d->day), what);
   require(d->iso().size() == 10 && d->compact().size() == 8, what);
 }

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 using namespace dossier;
 using namespace dossier::test;
@@ -112,7 +113,39 @@ TEST_CASE("date: declared, path, text (with --year), path year, file name, file 
   check("undated.txt", "2023-11-14", FieldOrigin::file_time);
   check("dated/2019-11-09/a.txt", "2019-11-09", FieldOrigin::path);
   check("years/2023/b.txt", "2023-10-07", FieldOrigin::text);  // the text's date of the path's year
-  check("years/2022/c.txt", "2022-01-01", FieldOrigin::path);  // only the year is known
+  check("years/2022/c.txt", "2022", FieldOrigin::path);  // only the year is known, and shown as such
+}
+
+TEST_CASE("date: a year alone stays a year, shown and filtered as one", "[metadata][date]") {
+  Indexed in({{"declared.md", "---\ndate: 2019\n---\nA declared year and no date in the text.\n"},
+              {"Session 72 - 2017/plain.txt", "A speech dated only by its session's year.\n"},
+              {"day.md", "---\ndate: 2017-01-05\n---\nA day in January.\n"}});
+  auto report = in.run();
+  REQUIRE(report.skipped == 0);
+  CHECK(report.problems.empty());  // "2019" is understood, not warned about
+  CHECK(in.doc("declared.md").date == "2019");
+  CHECK(origin(in.doc("declared.md"), "date") == FieldOrigin::declared);
+  CHECK(in.doc("Session 72 - 2017/plain.txt").date == "2017");
+
+  Searcher searcher({in.index});
+  auto names = [&](const std::string& query, const std::string& since = "", const std::string& until = "") {
+    SearchRequest r;
+    r.query = query;
+    r.since = since;
+    r.until = until;
+    r.collapse_duplicates = false;
+    std::set<std::string> out;
+    for (const auto& h : searcher.search(r).hits) out.insert(h.article.path.substr(in.folder.size() + 1));
+    return out;
+  };
+  const std::string speech = "Session 72 - 2017/plain.txt";
+  CHECK(names("date:2017") == std::set<std::string>{speech, "day.md"});
+  CHECK(names("year:2017") == std::set<std::string>{speech, "day.md"});
+  CHECK(names("date:2017-01") == std::set<std::string>{"day.md"});  // not known to be January
+  CHECK(names("", "2017", "2017") == std::set<std::string>{speech, "day.md"});
+  CHECK(names("", "2017-02") == std::set<std::string>{"declared.md"});
+  CHECK(names("", "", "2016").empty());
+  CHECK(names("date:2018..2019") == std::set<std::string>{"declared.md"});
 }
 
 TEST_CASE("date: a year-less date takes the text's own year, else the file's year", "[metadata][date]") {
@@ -168,7 +201,7 @@ TEST_CASE("actors: declared names go through aliases, path codes become countrie
   auto path = in.doc("Session 79 - 2024/UKR_79_2024.txt");
   CHECK(path.actors == std::vector<std::string>{"Ukraine"});
   CHECK(origin(path, "actors") == FieldOrigin::path);
-  CHECK(path.date == "2024-01-01");
+  CHECK(path.date == "2024");
   auto found = in.doc("found.txt");
   CHECK(has(found.actors, "Russia"));
   CHECK(has(found.actors, "NATO"));
@@ -205,8 +238,8 @@ TEST_CASE("date: a year standing alone in the file or folder names beats the fil
     CHECK(a.date == date);
     CHECK(origin(a, "date") == o);
   };
-  check("Session 72 - 2017/FSM_72_2017.txt", "2017-01-01", FieldOrigin::path);  // 2001 is only mentioned
-  check("Session 72 - 2017/plain.txt", "2017-01-01", FieldOrigin::path);        // from the folder
+  check("Session 72 - 2017/FSM_72_2017.txt", "2017", FieldOrigin::path);  // 2001 is only mentioned
+  check("Session 72 - 2017/plain.txt", "2017", FieldOrigin::path);        // from the folder
   check("2019/q3/brief.md", "2019-08-12", FieldOrigin::text);                   // the text's date of that year
   check("vol12345/notes.txt", "2023-11-14", FieldOrigin::file_time);            // 2345 is part of a number
   check("2021/2024-03-05-brief.txt", "2024-03-05", FieldOrigin::path);          // a whole date in the name wins

@@ -38,6 +38,21 @@ TEST_CASE("parse_date rejects what is not a date", "[dates]") {
   }
 }
 
+TEST_CASE("a year alone is a date known to the year only", "[dates]") {
+  auto d = parse_date("2018");
+  REQUIRE(d.has_value());
+  CHECK(d->year_only());
+  CHECK(d->iso() == "2018");
+  CHECK(d->compact() == "2018");
+  // Inside the year's range of compact values, before its first day.
+  CHECK(d->compact() < "20180101");
+  CHECK(d->compact() > "20171231");
+  CHECK(d->days_since_epoch() == (dossier::CivilDate{2018, 1, 1}.days_since_epoch()));
+  CHECK_FALSE(parse_date("0999").has_value());
+  CHECK_FALSE(parse_date("2018a").has_value());
+  CHECK_FALSE(parse_date("20180").has_value());
+}
+
 TEST_CASE("dates convert to the forms the index keeps", "[dates]") {
   dossier::CivilDate d{2024, 2, 29};
   CHECK(d.compact() == "20240229");

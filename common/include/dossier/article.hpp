@@ -30,7 +30,7 @@ struct DOSSIER_API Article {
   std::string url;      ///< declared URL, if any
   std::string title;    ///< title (declared or inferred)
   std::string source;   ///< publisher; empty when unknown
-  std::string date;     ///< YYYY-MM-DD; empty when unknown
+  std::string date;     ///< YYYY-MM-DD, or YYYY when only the year is known; empty when unknown
   std::vector<std::string> actors;  ///< canonical actor names, sorted, unique
   std::string format;   ///< "txt", "md", "html", "json", "jsonl", "csv", "pdf", "memory"
   std::string text;     ///< body text (UTF-8, control characters removed)
