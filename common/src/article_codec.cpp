@@ -82,17 +82,20 @@ struct HeaderKeys {
 constexpr HeaderKeys kCompactKeys{"i", "p", "u", "t", "s", "d", "f", "a", "O"};
 constexpr HeaderKeys kLongKeys{"id", "path", "url", "title", "source", "date", "format", "actors", "origins"};
 
-std::string string_at(const HeaderFields& h, const char* key) {
-  const HeaderValue& v = h.at(key);
-  return v.type == HeaderValue::Type::string ? v.text : std::string();
+// The value is moved out: each key is read once, and a search decodes every hit.
+std::string string_at(HeaderFields& h, const char* key) {
+  HeaderValue* v = h.slot(key);
+  return v && v->type == HeaderValue::Type::string ? std::move(v->text) : std::string();
 }
 
-std::vector<std::string> strings_at(const HeaderFields& h, const char* key) {
+std::vector<std::string> strings_at(HeaderFields& h, const char* key) {
   std::vector<std::string> out;
-  const HeaderValue& v = h.at(key);
-  if (v.type == HeaderValue::Type::array)
-    for (const auto& x : v.items)
-      if (x.type == HeaderItem::Type::string) out.push_back(x.text);
+  HeaderValue* v = h.slot(key);
+  if (v && v->type == HeaderValue::Type::array) {
+    out.reserve(v->items.size());
+    for (auto& x : v->items)
+      if (x.type == HeaderItem::Type::string) out.push_back(std::move(x.text));
+  }
   return out;
 }
 

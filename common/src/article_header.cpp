@@ -26,6 +26,14 @@ namespace {
 // nlohmann's lexer exactly: the same escapes, surrogate pairs only as pairs,
 // no raw control characters, and only well-formed UTF-8 (RFC 3629).
 class DirectReader {
+  // Bytes a string holds as they are: not a quote, a backslash, a control
+  // character or part of a multi-byte character. One test per byte.
+  static constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+  }();
+
  public:
   explicit DirectReader(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
 
@@ -119,7 +127,7 @@ class DirectReader {
     ++p_;
     while (true) {
       const char* run = p_;
-      while (p_ != end_ && byte() >= 0x20 && byte() < 0x80 && *p_ != '"' && *p_ != '\\') ++p_;
+      while (p_ != end_ && kPlain[byte()]) ++p_;
       out.append(run, p_);
       if (p_ == end_) return false;
       if (*p_ == '"') {
