@@ -34,10 +34,11 @@ struct HeaderValue {
 // dropped. As in JSON objects read by nlohmann, a repeated key keeps its last value.
 class HeaderFields {
  public:
+  // The compact form's keys, then the long form's.
   static constexpr std::array<std::string_view, 23> kKeys = {
-      "i",    "p",   "u",     "t",      "s",      "d",    "f",      "a",       "o",
-      "O",    "_d",  "_c",    "id",     "path",   "url",  "title",  "source",  "date",
-      "format", "actors", "origins", "_declared_actors", "_actor_context"};
+      "i",  "p",    "u",   "t",     "s",      "d",    "f",      "a",      "o",       "O",  "_d", "_c",
+      "id", "path", "url", "title", "source", "date", "format", "actors", "origins", "_declared_actors",
+      "_actor_context"};
 
   // The value under a key of kKeys (absent for any other key).
   const HeaderValue& at(std::string_view key) const;
