@@ -1,5 +1,7 @@
 #include "article_codec.hpp"
 
+#include "article_header.hpp"
+
 #include <dossier/errors.hpp>
 
 #include <nlohmann/json.hpp>
@@ -71,7 +73,7 @@ void read_origin_pairs(std::string_view pairs, std::map<std::string, FieldOrigin
   }
 }
 
-bool is_compact(const nlohmann::json& j) { return !j.contains("path"); }
+bool is_compact(const HeaderFields& h) { return !h.contains("path"); }
 
 // The article's fields under each header form's keys.
 struct HeaderKeys {
@@ -80,17 +82,20 @@ struct HeaderKeys {
 constexpr HeaderKeys kCompactKeys{"i", "p", "u", "t", "s", "d", "f", "a", "O"};
 constexpr HeaderKeys kLongKeys{"id", "path", "url", "title", "source", "date", "format", "actors", "origins"};
 
-std::string string_at(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+// The value is moved out: each key is read once, and a search decodes every hit.
+std::string string_at(HeaderFields& h, const char* key) {
+  HeaderValue* v = h.slot(key);
+  return v && v->type == HeaderValue::Type::string ? std::move(v->text) : std::string();
 }
 
-std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
+std::vector<std::string> strings_at(HeaderFields& h, const char* key) {
   std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it != j.end() && it->is_array())
-    for (const auto& x : *it)
-      if (x.is_string()) out.push_back(x.get<std::string>());
+  HeaderValue* v = h.slot(key);
+  if (v && v->type == HeaderValue::Type::array) {
+    out.reserve(v->items.size());
+    for (auto& x : v->items)
+      if (x.type == HeaderItem::Type::string) out.push_back(std::move(x.text));
+  }
   return out;
 }
 
@@ -143,44 +148,45 @@ std::string encode_article(const Article& a, const ArticleExtras& extras) {
 
 Article decode_article(std::string_view data) {
   auto [header, text] = split_data(data);
-  auto j = nlohmann::json::parse(header, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw DatabaseError("a document in the index has unreadable data");
-  const bool compact = is_compact(j);
+  auto h = read_header(header);
+  if (!h) throw DatabaseError("a document in the index has unreadable data");
+  const bool compact = is_compact(*h);
   const HeaderKeys& k = compact ? kCompactKeys : kLongKeys;
   Article a;
   a.text = std::string(text);
-  a.path = string_at(j, k.path);
-  a.id = compact && !j.contains(k.id) ? a.path : string_at(j, k.id);  // compact: left out when it is the path
-  a.url = string_at(j, k.url);
-  a.title = string_at(j, k.title);
-  a.source = string_at(j, k.source);
-  a.date = string_at(j, k.date);
-  a.format = string_at(j, k.format);
-  a.actors = strings_at(j, k.actors);
-  if (compact) read_origin_pairs(string_at(j, "o"), a.origins);
-  if (auto it = j.find(k.origins); it != j.end() && it->is_object())
-    for (const auto& [field, v] : it->items())
-      if (v.is_string()) a.origins[field] = origin_from_string(v.get<std::string>());
+  a.path = string_at(*h, k.path);
+  a.id = compact && !h->contains(k.id) ? a.path : string_at(*h, k.id);  // compact: left out when it is the path
+  a.url = string_at(*h, k.url);
+  a.title = string_at(*h, k.title);
+  a.source = string_at(*h, k.source);
+  a.date = string_at(*h, k.date);
+  a.format = string_at(*h, k.format);
+  a.actors = strings_at(*h, k.actors);
+  if (compact) read_origin_pairs(string_at(*h, "o"), a.origins);
+  // After the letter pairs, as before: a named origin overrides a pair.
+  if (const HeaderValue& v = h->at(k.origins); v.type == HeaderValue::Type::object)
+    for (const auto& member : v.items)
+      if (member.type == HeaderItem::Type::string) a.origins[member.key] = origin_from_string(member.text);
   return a;
 }
 
 ArticleExtras decode_article_extras(std::string_view data) {
   ArticleExtras extras;
-  auto j = nlohmann::json::parse(split_data(data).first, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return extras;
-  if (!is_compact(j)) {
-    extras.declared_actors = strings_at(j, "_declared_actors");
-    extras.actor_context = string_at(j, "_actor_context");
+  auto h = read_header(split_data(data).first);
+  if (!h) return extras;
+  if (!is_compact(*h)) {
+    extras.declared_actors = strings_at(*h, "_declared_actors");
+    extras.actor_context = string_at(*h, "_actor_context");
     return extras;
   }
-  std::vector<std::string> actors = strings_at(j, kCompactKeys.actors);
-  if (auto it = j.find("_d"); it != j.end() && it->is_array())
-    for (const auto& x : *it) {
-      if (x.is_string()) extras.declared_actors.push_back(x.get<std::string>());
-      else if (x.is_number_unsigned() && x.get<std::size_t>() < actors.size())
-        extras.declared_actors.push_back(actors[x.get<std::size_t>()]);
+  std::vector<std::string> actors = strings_at(*h, kCompactKeys.actors);
+  if (const HeaderValue& v = h->at("_d"); v.type == HeaderValue::Type::array)
+    for (const auto& x : v.items) {
+      if (x.type == HeaderItem::Type::string) extras.declared_actors.push_back(x.text);
+      else if (x.type == HeaderItem::Type::unsigned_number && x.number < actors.size())
+        extras.declared_actors.push_back(actors[x.number]);
     }
-  extras.actor_context = string_at(j, "_c");
+  extras.actor_context = string_at(*h, "_c");
   return extras;
 }
 
