@@ -1,5 +1,7 @@
 #include "data_packing.hpp"
 
+#include "schema.hpp"
+
 #include <dossier/errors.hpp>
 
 #include <zdict.h>
@@ -97,6 +99,20 @@ std::string DataPacker::pack(std::string_view payload) const {
 
 bool is_packed(std::string_view data) { return !data.empty() && data.front() == kPackedMarker; }
 
+namespace {
+unsigned packed_slot() { return *schema::spec(schema::Field::packed_data).slot; }
+}  // namespace
+
+void store_payload(Xapian::Document& doc, std::string_view payload, const DataPacker& packer) {
+  if (packer.has_dictionary()) {
+    doc.add_value(packed_slot(), packer.pack(payload));
+    doc.set_data(std::string());
+  } else {
+    doc.add_value(packed_slot(), std::string());  // an empty value is no value (a rewrite may have one)
+    doc.set_data(std::string(payload));
+  }
+}
+
 struct DataUnpacker::Dictionaries {
   std::mutex mutex;  // one search's threads may share the unpacker
   std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx{ZSTD_createDCtx()};
@@ -106,6 +122,11 @@ struct DataUnpacker::Dictionaries {
 DataUnpacker::DataUnpacker(Fetch fetch) : fetch_(std::move(fetch)), dictionaries_(std::make_unique<Dictionaries>()) {}
 
 DataUnpacker::~DataUnpacker() = default;
+
+std::string DataUnpacker::payload(const Xapian::Document& doc) {
+  std::string packed = doc.get_value(packed_slot());
+  return packed.empty() ? unpack(doc.get_data()) : unpack(std::move(packed));
+}
 
 std::string DataUnpacker::unpack(std::string data) {
   if (!is_packed(data)) return data;

@@ -10,9 +10,14 @@
 // 8.2 MB; zstd also decompresses several times faster than zlib, which a search
 // pays for every hit it shows (README "Performance").
 //
-// Packed data is one marker byte then a zstd frame, which names its dictionary.
-// Data not starting with the marker is a payload stored as it is, as dossier did
-// before and still does until an index has a dictionary.
+// Packed data is one marker byte then a zstd frame, which names its dictionary,
+// kept in a value slot (schema Field::packed_data) with the document data left
+// empty: Xapian deflates document data, which cost more CPU on packed bytes than
+// on the text, and keeps values as they are. A document without that value has
+// its payload as its data, as dossier wrote before and still does until an
+// index has a dictionary.
+
+#include <xapian.h>
 
 #include <cstdint>
 #include <functional>
@@ -52,6 +57,10 @@ class DataPacker {
   std::uint32_t id_ = 0;
 };
 
+// Gives `doc` the payload: packed into its value slot when `packer` has a
+// dictionary, else as its data.
+void store_payload(Xapian::Document& doc, std::string_view payload, const DataPacker& packer);
+
 // Unpacks documents' data, fetching each dictionary the first time a document
 // names it. `fetch` gets a metadata key and returns its value ("" when absent);
 // a searcher over several shards asks each shard in turn.
@@ -67,6 +76,8 @@ class DataUnpacker {
   // when it is not packed.
   // @throws DatabaseError when packed data is corrupt or its dictionary is missing.
   std::string unpack(std::string data);
+  // The payload of a stored document (store_payload's), packed or not.
+  std::string payload(const Xapian::Document& doc);
 
  private:
   struct Dictionaries;

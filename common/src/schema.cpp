@@ -32,6 +32,11 @@ const std::vector<FieldSpec> kFields = {
     // Duplicate detection: hash of the normalised body (collapse key) and its 64-bit simhash.
     {Field::dup_key,     "dupkey", "",        7u,  Kind::value_only,     false},
     {Field::simhash,     "simhash", "",       8u,  Kind::value_only,     false},
+    // The document's data packed with the index's dictionary (data_packing.hpp): a
+    // value, not the document data, because Xapian deflates document data again
+    // (and deflating compressed bytes cost more than the packing saved) but
+    // stores values as they are.
+    {Field::packed_data, "packed", "",        10u, Kind::value_only,     false},
 };
 
 std::uint64_t fnv1a(std::string_view s) {

@@ -9,7 +9,8 @@
 
 namespace dossier::schema {
 
-enum class Field { id, path, title, source, date, actors, format, url, text, stamp, date_number, dup_key, simhash };
+enum class Field { id, path, title, source, date, actors, format, url, text, stamp, date_number, dup_key, simhash,
+                   packed_data };
 
 // How a field reaches the index.
 enum class Kind {

@@ -79,7 +79,7 @@ std::vector<std::pair<std::string, std::size_t>> suggest_actors(const std::strin
     DataUnpacker unpacker([&db](const std::string& key) { return db.get_metadata(key); });
     std::unordered_map<std::string, std::size_t> documents_naming;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      Article a = decode_article(unpacker.unpack(db.get_document(*it).get_data()));
+      Article a = decode_article(unpacker.payload(db.get_document(*it)));
       for (const auto& name : candidate_names(a.text))
         if (!gazetteer.knows(name)) ++documents_naming[name];
     }

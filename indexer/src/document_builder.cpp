@@ -82,7 +82,7 @@ void replace_actors(Xapian::Document& doc, const Article& a, const ArticleExtras
   }
   for (const auto& term : old) doc.remove_term(term);
   add_actor_fields(doc, a.actors);
-  doc.set_data(packer.pack(encode_article(a, extras)));
+  store_payload(doc, encode_article(a, extras), packer);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& stamp, const ArticleExtras& extras) {
@@ -122,8 +122,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   if (!fp.key.empty()) doc.add_value(slot(Field::dup_key), fp.key);
   if (fp.core_words >= kMinSimhashWords) doc.add_value(slot(Field::simhash), simhash_value(fp.simhash));
 
-  std::string data = encode_article(a, extras);
-  doc.set_data(packer_ ? packer_->pack(data) : data);
+  store_payload(doc, encode_article(a, extras), packer_ ? *packer_ : DataPacker());
   return doc;
 }
 

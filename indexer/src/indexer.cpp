@@ -398,7 +398,7 @@ class Indexer::Impl {
         ArticleExtras extras;
         try {
           doc = writer().document(id);
-          std::string data = unpacker_.unpack(doc.get_data());
+          std::string data = unpacker_.payload(doc);
           article = decode_article(data);
           extras = decode_article_extras(data);
         } catch (const Xapian::DocNotFoundError&) {

@@ -45,7 +45,7 @@ DataPacker learn_dictionary(const std::vector<Xapian::Document*>& documents, Ind
   DataPacker learnt(dictionary);
   writer.set_metadata(dictionary_key(learnt.id()), dictionary);
   writer.set_metadata(std::string(kCurrentDictionaryKey), std::to_string(learnt.id()));
-  for (std::size_t i = 0; i < documents.size(); ++i) documents[i]->set_data(learnt.pack(samples[i]));
+  for (std::size_t i = 0; i < documents.size(); ++i) store_payload(*documents[i], samples[i], learnt);
   return learnt;
 }
 

@@ -127,7 +127,7 @@ class Searcher::Impl {
     return translate_search_errors([&]() -> std::optional<Article> {
       Xapian::PostingIterator p = db_.postlist_begin(schema::id_term(id));
       if (p == db_.postlist_end(schema::id_term(id))) return std::nullopt;
-      return decode_article(unpacker_.unpack(db_.get_document(*p).get_data()));
+      return decode_article(unpacker_.payload(db_.get_document(*p)));
     });
   }
 
@@ -327,7 +327,7 @@ class Searcher::Impl {
       hit.score = c.score;
       hit.copies = c.copies;
       hit.related = c.related;
-      hit.article = decode_article(unpacker_.unpack(c.doc.get_data()));
+      hit.article = decode_article(unpacker_.payload(c.doc));
       if (c.related) {
         hit.snippet = related_snippets.make(hit.article.text, request.snippet_length, hit.article.title);
       } else {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "data_packing.hpp"
+#include "schema.hpp"
 #include "test_support.hpp"
 
 #include <dossier/indexer.hpp>
@@ -38,8 +39,13 @@ Stored stored(const std::string& index) {
   Xapian::Database db(index);
   Stored s;
   s.dictionary_id = db.get_metadata(std::string(kCurrentDictionaryKey));
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
-    ++(is_packed(db.get_document(*it).get_data()) ? s.packed : s.unpacked);
+  const unsigned slot = *schema::spec(schema::Field::packed_data).slot;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    bool packed = is_packed(doc.get_value(slot));
+    CHECK(packed == doc.get_data().empty());  // packed into the value, or the data as it is
+    ++(packed ? s.packed : s.unpacked);
+  }
   return s;
 }
 

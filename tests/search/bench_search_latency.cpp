@@ -69,11 +69,11 @@ int main(int argc, char** argv) {
         rank_ms += ms_since(t);
         t = Clock::now();
         std::vector<std::string> data;
-        for (auto it = mset.begin(); it != mset.end(); ++it) data.push_back(it.get_document().get_data());
+        for (auto it = mset.begin(); it != mset.end(); ++it) data.push_back(unpacker.payload(it.get_document()));
         fetch_ms += ms_since(t);
         t = Clock::now();
         std::vector<Article> articles;
-        for (const auto& d : data) articles.push_back(decode_article(unpacker.unpack(d)));
+        for (const auto& d : data) articles.push_back(decode_article(d));
         decode_ms += ms_since(t);
         t = Clock::now();
         SnippetMaker maker(built.highlight, builder.stemmer());

@@ -2,6 +2,7 @@
 
 #include "article_codec.hpp"
 #include "data_packing.hpp"
+#include "schema.hpp"
 
 #include <dossier/errors.hpp>
 
@@ -129,4 +130,25 @@ TEST_CASE("too few or too small samples teach no dictionary") {
   CHECK(train_dictionary(news_payloads(3, "Wire")).empty());
   CHECK(train_dictionary(std::vector<std::string>(100, "tiny")).empty());
   CHECK_THROWS_AS(DataPacker("not a dictionary"), DatabaseError);
+}
+
+TEST_CASE("a document keeps its payload packed in its value slot, or as its data without a dictionary") {
+  std::string dictionary = train_dictionary(news_payloads(200, "Wire"));
+  REQUIRE_FALSE(dictionary.empty());
+  DataPacker packer(dictionary);
+  auto unpacker = unpacker_of({{dictionary_key(packer.id()), dictionary}});
+  const unsigned slot = *schema::spec(schema::Field::packed_data).slot;
+  std::string payload = news_payloads(1, "Wire").front();
+
+  Xapian::Document doc;
+  store_payload(doc, payload, packer);
+  CHECK(doc.get_data().empty());  // Xapian would deflate the packed bytes again
+  CHECK(is_packed(doc.get_value(slot)));
+  CHECK(unpacker.payload(doc) == payload);
+
+  // Rewritten without a dictionary: no stale packed value is left to win.
+  store_payload(doc, "{}\nnew text", DataPacker());
+  CHECK(doc.get_value(slot).empty());
+  CHECK(doc.get_data() == "{}\nnew text");
+  CHECK(unpacker.payload(doc) == "{}\nnew text");
 }

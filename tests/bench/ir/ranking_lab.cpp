@@ -188,7 +188,7 @@ int main(int argc, char** argv) {
         double score = it.get_weight();
         if (rank > 0 && score >= previous) score = previous - 1e-6;
         previous = score;
-        std::string id = dossier::decode_article(unpacker.unpack(it.get_document().get_data())).id;
+        std::string id = dossier::decode_article(unpacker.payload(it.get_document())).id;
         std::printf("%s Q0 %s %u %.8f lab\n", qid.c_str(), id.c_str(), ++rank, score);
       }
   }
