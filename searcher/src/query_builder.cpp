@@ -1,5 +1,6 @@
 #include "query_builder.hpp"
 
+#include "positionless_words.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
@@ -421,6 +422,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   if (truncated)
     built.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) + " bytes; searched its start");
 
+  if (stop_words_positionless_) query = relax_positionless_words(query);
   RewrittenQuery rewritten = rewrite_query(query, gazetteer_, stop_words_positionless_);
   built.rewritten = rewritten.text;
   AliasTrace trace;

@@ -64,10 +64,6 @@ std::string strip_trailing_punctuation(std::string s) {
   return s;
 }
 
-bool is_proximity_word(const std::string& w) {
-  return w == "NEAR" || w == "ADJ" || w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
-}
-
 // A word usable inside a multi-word actor name: no syntax of its own.
 bool plain_word(const std::string& w) {
   if (w.empty() || is_operator_word(w) || w.find(':') != std::string::npos) return false;
@@ -281,6 +277,10 @@ class Rewriter {
 };
 
 }  // namespace
+
+bool is_proximity_word(const std::string& w) {
+  return w == "NEAR" || w == "ADJ" || w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
+}
 
 bool is_operator_word(const std::string& w) {
   return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || is_proximity_word(w);

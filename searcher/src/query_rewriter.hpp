@@ -60,5 +60,7 @@ std::string sanitise_query(const std::string& raw, std::size_t max_bytes, bool& 
 
 // True for the words Xapian's parser reads as operators (AND, OR, NOT, XOR, NEAR, ADJ).
 bool is_operator_word(const std::string& word);
+// True for NEAR, ADJ, NEAR/n and ADJ/n.
+bool is_proximity_word(const std::string& word);
 
 }  // namespace dossier

@@ -74,6 +74,15 @@ TEST_CASE("a new index keeps no positions for function words, and its phrases sk
   // A title phrase is exact.
   CHECK(matching_files(index, "title:\"bank of england\"") == std::set<std::string>{"a.md"});
   CHECK(matching_files(index, "title:\"bank england\"").empty());
+  // Proximity operators and punctuation phrases leave the function words out
+  // too (they would otherwise ask for positions that are not there).
+  CHECK(matching_files(index, "bank ADJ of ADJ england") == std::set<std::string>{"a.md", "c.txt", "d.txt"});
+  CHECK(matching_files(index, "bank/of/england") == std::set<std::string>{"a.md", "c.txt"});
+  CHECK(matching_files(index, "of NEAR england") == matching_files(index, "england"));
+  auto near = matching_files(index, "bank NEAR/3 of NEAR/3 england");
+  CHECK(near == matching_files(index, "bank NEAR/3 england"));
+  CHECK(near.count("a.md") == 1);
+  CHECK(near.count("e.txt") == 0);
 }
 
 TEST_CASE("an index whose function words have positions keeps them and its exact phrases", "[stop-positions]") {
