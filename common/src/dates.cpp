@@ -56,19 +56,17 @@ std::optional<CivilDate> make(int y, int m, int d) {
 
 }  // namespace
 
-std::string CivilDate::iso() const {
-  char buf[16];
+// The date in digits, its parts joined by `separator`; a year alone as the year.
+std::string CivilDate::joined(const char* separator) const {
+  char buf[32];
   if (year_only()) std::snprintf(buf, sizeof buf, "%04d", year);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  else std::snprintf(buf, sizeof buf, "%04d%s%02d%s%02d", year, separator, month, separator, day);
   return buf;
 }
 
-std::string CivilDate::compact() const {
-  char buf[16];
-  if (year_only()) std::snprintf(buf, sizeof buf, "%04d", year);
-  else std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
-  return buf;
-}
+std::string CivilDate::iso() const { return joined("-"); }
+
+std::string CivilDate::compact() const { return joined(""); }
 
 long CivilDate::days_since_epoch() const {
   const int month = year_only() ? 1 : this->month, day = year_only() ? 1 : this->day;

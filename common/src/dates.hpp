@@ -17,6 +17,9 @@ struct CivilDate {
   [[nodiscard]] std::string iso() const;       // "YYYY-MM-DD", or "YYYY"
   [[nodiscard]] std::string compact() const;   // "YYYYMMDD" (or "YYYY"), the form kept in the value slot
   [[nodiscard]] long days_since_epoch() const;  // for recency scoring (a year alone: its first day)
+
+ private:
+  [[nodiscard]] std::string joined(const char* separator) const;
 };
 
 // True for a real calendar date between years 1000 and 9999.

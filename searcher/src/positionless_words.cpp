@@ -6,7 +6,6 @@
 
 #include <xapian.h>
 
-#include <cctype>
 #include <string_view>
 #include <vector>
 
@@ -18,20 +17,13 @@ namespace {
 // ':' names fields.
 constexpr std::string_view kPhraseJoiners = "./\\@";
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 bool positionless(const std::string& word) {
   static const Xapian::Stem stem("english");
   return schema::positionless_stem(stem(utf8_lower(word)));
 }
 
-// A word with no query syntax of its own: letters, digits, and nothing else.
-bool plain(const std::string& w) {
-  if (w.empty()) return false;
-  for (unsigned char c : w)
-    if (!(std::isalnum(c) || c >= 0x80)) return false;
-  return !is_operator_word(w);
-}
+// A word with no query syntax of its own, operators included.
+bool plain(const std::string& w) { return is_letters_and_digits(w) && !is_operator_word(w); }
 
 // "bank/of/england" -> "\"bank of england\"" when a part has no positions; else as it is.
 std::string relax_joined(const std::string& token) {

@@ -21,8 +21,6 @@ bool is_digits(const std::string& s) {
   return true;
 }
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
 bool is_field_name(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -115,7 +113,7 @@ class Rewriter {
       if (body.size() > 1 && body.back() == '*') {
         std::string word = utf8_lower(body.substr(0, body.size() - 1));
         out_.wildcard_prefixes.push_back(word);
-        if (plain_wildcard_word(word)) {
+        if (is_letters_and_digits(word)) {
           out_.text += sign;
           emit_wildcard("", word);
           previous_word = body;
@@ -131,13 +129,6 @@ class Rewriter {
   }
 
  private:
-  static bool plain_wildcard_word(const std::string& w) {
-    if (w.empty()) return false;
-    for (unsigned char c : w)
-      if (!(std::isalnum(c) || c >= 0x80)) return false;
-    return true;
-  }
-
   void emit_wildcard(std::string prefix, std::string word) {
     out_.text += std::string(kWildcardField) + ":" + std::to_string(out_.wildcards.size());
     out_.wildcards.push_back({std::move(prefix), std::move(word)});
@@ -261,7 +252,7 @@ class Rewriter {
     std::string value = read_value(q_, j, quoted);
     if (lname == "title" && !quoted && value.size() > 1 && value.back() == '*') {
       std::string word = utf8_lower(value.substr(0, value.size() - 1));
-      if (plain_wildcard_word(word)) {
+      if (is_letters_and_digits(word)) {
         emit_wildcard(std::string(schema::title_prefix()), word);
         return j;
       }
@@ -277,6 +268,15 @@ class Rewriter {
 };
 
 }  // namespace
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+bool is_letters_and_digits(const std::string& w) {
+  if (w.empty()) return false;
+  for (unsigned char c : w)
+    if (!(std::isalnum(c) || c >= 0x80)) return false;
+  return true;
+}
 
 bool is_proximity_word(const std::string& w) {
   return w == "NEAR" || w == "ADJ" || w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;

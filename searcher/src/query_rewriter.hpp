@@ -62,5 +62,9 @@ std::string sanitise_query(const std::string& raw, std::size_t max_bytes, bool& 
 bool is_operator_word(const std::string& word);
 // True for NEAR, ADJ, NEAR/n and ADJ/n.
 bool is_proximity_word(const std::string& word);
+// Whitespace between query words.
+bool is_space(char c);
+// A word of ASCII letters and digits, or any non-ASCII byte: no query syntax of its own.
+bool is_letters_and_digits(const std::string& word);
 
 }  // namespace dossier
