@@ -16,6 +16,8 @@ install(TARGETS ${dossier_installed_libraries}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS dossier-index dossier-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# dossier-search finds its engine in ../libexec/dossier (cli/resident_paths.cpp).
+install(TARGETS dossier-search-engine RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/dossier)
 foreach(module common indexer searcher)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${module}/include/dossier
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace dossier::cli {
@@ -26,7 +27,9 @@ namespace {
 // Exit codes, one table for the whole CLI (see README "Exit codes (dossier-search)").
 enum Exit : int { kMatched = 0, kNoMatch = 1, kUsage = 2, kIndexProblem = 3 };
 
-void print_error(const std::string& message) { std::cerr << "dossier-search: " << terminal_safe(message) << "\n"; }
+void write_error(std::ostream& err, const std::string& message) {
+  err << "dossier-search: " << terminal_safe(message) << "\n";
+}
 
 struct Options {
   std::vector<std::string> words, indexes, facets;
@@ -86,8 +89,13 @@ bool has_filters(const SearchRequest& r) {
 
 class Printer {
  public:
-  Printer(std::string format, bool colour, bool timeline, bool month_asked, bool watch)
-      : format_(std::move(format)), colour_(colour), timeline_(timeline), month_asked_(month_asked), watch_(watch) {}
+  Printer(std::ostream& out, std::string format, bool colour, bool timeline, bool month_asked, bool watch)
+      : out_(out),
+        format_(std::move(format)),
+        colour_(colour),
+        timeline_(timeline),
+        month_asked_(month_asked),
+        watch_(watch) {}
 
   void print(const std::string& name, const SearchResults& r) {
     if (format_ == "json") {
@@ -96,26 +104,26 @@ class Printer {
         j["name"] = name;
         json_blocks_.push_back(std::move(j));
       } else {
-        std::cout << dump_json(j) << "\n";
+        out_ << dump_json(j) << "\n";
       }
     } else if (format_ == "jsonl") {
-      render_jsonl(std::cout, r, watch_ ? name : "");
+      render_jsonl(out_, r, watch_ ? name : "");
     } else if (format_ == "trec") {
-      render_trec(std::cout, r, name);
+      render_trec(out_, r, name);
     } else if (format_ == "html") {
       html_blocks_.push_back({watch_ ? name : "", r});
     } else {
-      if (watch_) std::cout << (printed_ ? "\n" : "") << "== " << terminal_safe(name) << ": " << terminal_safe(r.query) << "\n";
+      if (watch_) out_ << (printed_ ? "\n" : "") << "== " << terminal_safe(name) << ": " << terminal_safe(r.query) << "\n";
       if (timeline_ && !month_asked_) {
         SearchResults without_month = r;  // the timeline shows the months
         without_month.facets.erase("month");
-        render_text(std::cout, without_month, TextStyle{colour_});
+        render_text(out_, without_month, TextStyle{colour_});
       } else {
-        render_text(std::cout, r, TextStyle{colour_});
+        render_text(out_, r, TextStyle{colour_});
       }
       if (timeline_) {
-        std::cout << "\n";
-        render_timeline(std::cout, r, colour_);
+        out_ << "\n";
+        render_timeline(out_, r, colour_);
       }
     }
     printed_ = true;
@@ -124,13 +132,14 @@ class Printer {
   void finish() {
     if (format_ == "json" && watch_) {
       nlohmann::json all = {{"version", 1}, {"queries", json_blocks_}};
-      std::cout << dump_json(all) << "\n";
+      out_ << dump_json(all) << "\n";
     }
-    if (format_ == "html") render_html(std::cout, html_blocks_);
-    std::cout.flush();
+    if (format_ == "html") render_html(out_, html_blocks_);
+    out_.flush();
   }
 
  private:
+  std::ostream& out_;
   std::string format_;
   bool colour_, timeline_, month_asked_, watch_, printed_ = false;
   std::vector<nlohmann::json> json_blocks_;
@@ -155,7 +164,10 @@ std::shared_ptr<spdlog::logger> stderr_logger() {
 
 }  // namespace
 
-int run_search_cli(const std::vector<std::string>& args) {
+int run_search_cli(const std::vector<std::string>& args, const CliContext& context) {
+  std::ostream& out = *context.out;
+  std::ostream& err = *context.err;
+  auto print_error = [&err](const std::string& message) { write_error(err, message); };
   CLI::App app{"dossier-search: search indexed reports"};
   app.set_version_flag("--version", "dossier-search 0.1");
   Options o;
@@ -163,9 +175,9 @@ int run_search_cli(const std::vector<std::string>& args) {
   try {
     app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return app.exit(e, out, err);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
     print_error(std::string(e.what()) + " (see --help)");
     return kUsage;
@@ -199,17 +211,20 @@ int run_search_cli(const std::vector<std::string>& args) {
     else queries.push_back({"1", request.query});
     if (o.indexes.empty()) o.indexes.push_back(resolve_index_path(""));
     SearcherOptions options;
-    options.logger = stderr_logger();
+    options.logger = context.logger ? context.logger : stderr_logger();
     options.actors_file = o.actors_file;
     options.allow_partial = o.allow_partial;
     options.timeout_ms = static_cast<unsigned>(o.timeout_s * 1000);
     options.connect_timeout_ms = static_cast<unsigned>(o.connect_timeout_s * 1000);
-    Searcher searcher(o.indexes, options);
-    bool colour = use_colour(o.colour == "always"  ? ColourMode::always
-                             : o.colour == "never" ? ColourMode::never
-                                                   : ColourMode::automatic);
+    std::optional<Searcher> own_searcher;
+    Searcher& searcher = context.open_searcher ? context.open_searcher(o.indexes, options)
+                                               : own_searcher.emplace(o.indexes, options);
+    const ColourMode mode = o.colour == "always"  ? ColourMode::always
+                            : o.colour == "never" ? ColourMode::never
+                                                  : ColourMode::automatic;
+    bool colour = use_colour(mode, context.stdout_is_terminal.value_or(stdout_is_terminal()));
     bool month_asked = std::find(o.facets.begin(), o.facets.end(), "month") != o.facets.end();
-    Printer printer(o.format, colour, o.timeline, month_asked, watch);
+    Printer printer(out, o.format, colour, o.timeline, month_asked, watch);
     bool matched = false, failed = false;
     for (const auto& q : queries) {
       SearchRequest one = request;

@@ -62,14 +62,16 @@ std::string terminal_safe(std::string_view s) {
   return out;
 }
 
-bool use_colour(ColourMode mode) {
+bool use_colour(ColourMode mode, bool is_terminal) {
   if (mode == ColourMode::always) return true;
   if (mode == ColourMode::never) return false;
   const char* no_colour = std::getenv("NO_COLOR");
   if (no_colour && *no_colour) return false;
   const char* term = std::getenv("TERM");
   if (term && std::string_view(term) == "dumb") return false;
-  return ::isatty(STDOUT_FILENO) != 0;
+  return is_terminal;
 }
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) != 0; }
 
 }  // namespace dossier::cli

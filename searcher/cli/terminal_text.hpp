@@ -13,7 +13,11 @@ std::string terminal_safe(std::string_view text);
 
 enum class ColourMode { automatic, always, never };
 
-// Whether to colour stdout: never with NO_COLOR set (unless forced), only on a terminal in auto mode.
-bool use_colour(ColourMode mode);
+// Whether to colour stdout: never with NO_COLOR set or TERM=dumb (unless forced),
+// only on a terminal in auto mode.
+bool use_colour(ColourMode mode, bool is_terminal);
+
+// Whether this process's stdout is a terminal.
+bool stdout_is_terminal();
 
 }  // namespace dossier::cli

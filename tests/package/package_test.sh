@@ -53,6 +53,7 @@ for file in dossierConfig.cmake dossierConfigVersion.cmake dossierTargets.cmake;
   [[ -f $libdir/cmake/dossier/$file ]] || fail "missing cmake/dossier/$file"
 done
 [[ -x $prefix/bin/dossier-index && -x $prefix/bin/dossier-search ]] || fail "CLIs not installed"
+[[ -x $prefix/libexec/dossier/dossier-search-engine ]] || fail "dossier-search's engine not installed"
 # Only public headers are installed: each one must exist under some */include/dossier.
 src_root=$(cd "$here/../.." && pwd)
 for header in "$prefix"/include/dossier/*; do
@@ -84,7 +85,12 @@ else
   kind=static
   [[ -f $libdir/libdossier_searcher.a ]] || fail "no libdossier_searcher.a or .so installed"
 fi
-"$prefix/bin/dossier-search" --version >/dev/null || fail "installed dossier-search does not run"
+# dossier-search finds its engine under libexec, as a plain process and through a
+# resident searcher (kept in the work folder, and stopped here).
+DOSSIER_SERVER=off "$prefix/bin/dossier-search" --version >/dev/null || fail "installed dossier-search does not run"
+mkdir -m 700 "$work/resident"
+DOSSIER_SERVER=require DOSSIER_RUNTIME_DIR="$work/resident" DOSSIER_SERVER_IDLE=1 \
+  "$prefix/bin/dossier-search" --version >/dev/null || fail "installed dossier-search has no resident searcher"
 
 step "consumer with find_package(dossier CONFIG) ($kind)"
 cmake -S "$here/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \

@@ -14,22 +14,24 @@
 
 namespace dossier::test {
 
+// The corpus indexed whole and in three shards, once per test program; a static
+// object (not a leaked pointer), so its folder goes when the program ends.
 struct CorpusIndexes {
   TempDir dir;
   std::string whole = dir.path() + "/whole";
   std::string sharded = dir.path() + "/sharded";
   std::string shard(int n) const { return sharded + "/shard-0" + std::to_string(n); }
+
+  CorpusIndexes() {
+    auto w = run_process({index_bin(), corpus_dir(), "--index", whole, "-q"});
+    auto s = run_process({index_bin(), corpus_dir(), "--index", sharded, "--shards", "3", "-q"});
+    if (w.exit_code != 0 || s.exit_code != 0) throw std::runtime_error("indexing the corpus failed");
+  }
 };
 
 inline const CorpusIndexes& corpus_indexes() {
-  static CorpusIndexes* indexes = [] {
-    auto* ix = new CorpusIndexes;
-    auto whole = run_process({index_bin(), corpus_dir(), "--index", ix->whole, "-q"});
-    auto sharded = run_process({index_bin(), corpus_dir(), "--index", ix->sharded, "--shards", "3", "-q"});
-    if (whole.exit_code != 0 || sharded.exit_code != 0) throw std::runtime_error("indexing the corpus failed");
-    return ix;
-  }();
-  return *indexes;
+  static const CorpusIndexes indexes;
+  return indexes;
 }
 
 inline std::vector<std::string> with_indexes(const std::vector<std::string>& indexes, std::vector<std::string> args) {

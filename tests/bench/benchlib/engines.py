@@ -68,10 +68,10 @@ def compact(tools, src, dst):
     return run_measured([tools.compact, src, dst])
 
 
-def dossier_search_process(tools, index, query, limit=10):
+def dossier_search_process(tools, index, query, limit=10, env=None):
     """One whole-process dossier-search (the exit code 1, 'nothing matched', is not a failure)."""
     argv = [tools.dossier_search, "--index", index, "-n", str(limit), "--color", "never", "--", query]
-    return run_measured(argv, ok_codes=(0, 1))
+    return run_measured(argv, env=env, ok_codes=(0, 1))
 
 
 def quest_process(tools, db, query, limit=10):

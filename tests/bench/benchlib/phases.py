@@ -171,14 +171,33 @@ def in_process_search(b, queries, dossier_index, fts5_db, passes):
     return out
 
 
+def resident_env(b):
+    """dossier-search as users run it, its resident searcher kept in the work folder
+    (and gone half a minute after the benchmark's last search)."""
+    return {"DOSSIER_RUNTIME_DIR": b.path("resident"), "DOSSIER_SERVER_IDLE": "30"}
+
+
 def whole_process_search(b, queries, dossier_index, omindex_db, runs):
-    """Whole-process searches: dossier-search (the query as is) against quest (its text terms)."""
+    """Whole-process searches: dossier-search (the query as is) against quest (its text terms).
+
+    dossier-search is timed as users run it (answered by its resident searcher)
+    and as a plain process (DOSSIER_SERVER=off). Each tool first runs one untimed
+    search: it starts dossier-search's resident searcher, like the first search
+    of a sitting, and brings every tool's index into the page cache.
+    """
     from benchlib.queries import text_only
-    tools = {"dossier-search": lambda q: engines.dossier_search_process(b.tools, dossier_index, q)}
+    resident, direct = resident_env(b), {"DOSSIER_SERVER": "off"}
+    tools = {"dossier-search": lambda q: engines.dossier_search_process(b.tools, dossier_index, q, env=resident),
+             "dossier-search-direct": lambda q: engines.dossier_search_process(b.tools, dossier_index, q, env=direct)}
     if omindex_db and b.tools.quest:
         tools["quest"] = lambda q: engines.quest_process(b.tools, omindex_db, text_only(q))
     per = {name: [] for name in tools}
     b.log("whole-process search: %s, %d runs per query" % (" and ".join(tools), runs))
+    for name, fn in tools.items():
+        try:
+            fn(queries[0]["query"] if queries else "report")
+        except RunError:
+            pass  # the timed runs below record the error
     for q in queries:
         for name, fn in tools.items():
             ms = []
@@ -196,4 +215,5 @@ def whole_process_search(b, queries, dossier_index, omindex_db, runs):
         out[name]["per_query"] = _per_query(entries)
     if "quest" in out:
         out["dossier_p50_vs_quest"] = ratio(out["dossier-search"]["p50_ms"], out["quest"]["p50_ms"])
+        out["dossier_direct_p50_vs_quest"] = ratio(out["dossier-search-direct"]["p50_ms"], out["quest"]["p50_ms"])
     return out

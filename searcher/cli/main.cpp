@@ -1,5 +1,0 @@
-#include "search_cli.hpp"
-
-int main(int argc, char** argv) {
-  return dossier::cli::run_search_cli(std::vector<std::string>(argv + 1, argv + argc));
-}
