@@ -170,6 +170,9 @@ int run_search_cli(const std::vector<std::string>& args, const CliContext& conte
   auto print_error = [&err](const std::string& message) { write_error(err, message); };
   CLI::App app{"dossier-search: search indexed reports"};
   app.set_version_flag("--version", "dossier-search 0.1");
+  app.footer(
+      "Searches are answered by a resident searcher that keeps the index open (it exits after 10 idle minutes).\n"
+      "DOSSIER_SERVER=off runs each search as a plain process; DOSSIER_SERVER_IDLE=SECONDS sets the idle time.");
   Options o;
   add_options(app, o);
   try {
