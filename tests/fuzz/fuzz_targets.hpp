@@ -44,6 +44,7 @@ int reader_pdf(const std::uint8_t* data, std::size_t size);
 int pipeline(const std::uint8_t* data, std::size_t size);
 int query(const std::uint8_t* data, std::size_t size);
 int stored_data(const std::uint8_t* data, std::size_t size);
+int resident_messages(const std::uint8_t* data, std::size_t size);
 
 // Every target, in the order run-fuzzers runs them.
 const std::vector<Target>& targets();
