@@ -124,13 +124,30 @@ TEST_CASE("dossier-search: an index whose first run is still being built says so
 }
 
 TEST_CASE("dossier-search: a static build does not load libspdlog", "[e2e][search][startup]") {
-  // Loading libspdlog.so was ~7% of a whole-process search; the program carries
+  // Loading libspdlog.so was ~7% of a whole-process search; the engine carries
   // spdlog's compiled part itself (searcher/cli/spdlog_compiled.cpp). A new
   // spdlog call needing a part not compiled in would pull the library back
   // silently (the link uses --as-needed). ld.so lists what it loads and exits.
-  auto r = run_process({search_bin(), "--version"}, {{"LD_TRACE_LOADED_OBJECTS", "1"}});
+  auto r = run_process({search_engine_bin(), "--version"}, {{"LD_TRACE_LOADED_OBJECTS", "1"}});
   REQUIRE(r.exit_code == 0);
   REQUIRE(r.out.find("libxapian") != std::string::npos);  // the listing worked
   if (r.out.find("libdossier_") != std::string::npos) return;  // shared build: the libraries load spdlog
   CHECK(r.out.find("libspdlog") == std::string::npos);
+}
+
+TEST_CASE("dossier-search itself loads neither Xapian nor the dossier libraries", "[e2e][search][startup]") {
+  // The client's whole point is to start cheaply (README "The resident searcher"):
+  // static outside sanitizer builds, and never linked with the search code.
+  auto r = run_process({search_bin(), "--version"}, {{"LD_TRACE_LOADED_OBJECTS", "1"},
+                                                     {"DOSSIER_SERVER", "require"},
+                                                     {"DOSSIER_RUNTIME_DIR", "/nonexistent/x"}});
+  // A static client ignores the variable and, with no resident searcher allowed, fails;
+  // a dynamic one (sanitizers) has ld.so list what it would load, and exits 0.
+  CHECK(r.out.find("libxapian") == std::string::npos);
+  CHECK(r.out.find("libdossier_") == std::string::npos);
+  if (r.exit_code == 0) {
+    CHECK(r.out.find("libc.so") != std::string::npos);  // the listing worked
+  } else {
+    CHECK(r.err.find("no resident searcher answered") != std::string::npos);
+  }
 }

@@ -38,5 +38,7 @@ inline std::string shared_dir() { return DOSSIER_SHARED_DIR; }
 inline std::string corpus_dir() { return source_dir() + "/corpus"; }
 inline std::string index_bin() { return DOSSIER_INDEX_BIN; }
 inline std::string search_bin() { return DOSSIER_SEARCH_BIN; }
+// The searcher proper, which dossier-search runs or asks (README "The resident searcher").
+inline std::string search_engine_bin() { return DOSSIER_SEARCH_ENGINE_BIN; }
 
 }  // namespace dossier::test
