@@ -121,7 +121,15 @@ class ResidentSearcher {
     if (searchers_.size() >= kMaxOpenSearchers) searchers_.clear();
     SearcherOptions own = options;
     own.logger = logger_;
-    auto searcher = std::make_unique<Searcher>(absolute_indexes, own);  // throws as a plain run would
+    // Opened by absolute paths: a Searcher reopens its indexes before each
+    // search, and later searches come from other folders.
+    std::unique_ptr<Searcher> searcher;
+    try {
+      searcher = std::make_unique<Searcher>(absolute_indexes, own);
+    } catch (const std::exception&) {
+      Searcher as_given(indexes, own);  // fails again, naming the paths as the user gave them
+      throw;                            // (or opened after all: report the first failure)
+    }
     auto& entry = searchers_[key];
     entry.state = state;
     entry.searcher = std::move(searcher);

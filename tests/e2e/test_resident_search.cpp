@@ -136,6 +136,16 @@ TEST_CASE("the resident searcher resolves relative index paths and the default i
   };
   CHECK(in_folder(a.path(), {"--index", "ix", "zeppelin"}).exit_code == 0);
   CHECK(in_folder(b.path(), {"--index", "ix", "zeppelin"}).exit_code == 1);
+
+  // A relative index that is not there is named as the user gave it.
+  auto missing = in_folder(a.path(), {"--index", "no-such-index", "zeppelin"});
+  std::vector<std::string> plain_argv = {"/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", a.path(), search_bin(),
+                                         "--index", "no-such-index", "zeppelin"};
+  auto missing_plain = run_process(plain_argv, folder.env("off"));
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err == missing_plain.err);
+  CHECK(missing.err.find("no-such-index") != std::string::npos);
+  CHECK(missing.err.find(a.path()) == std::string::npos);
 }
 
 TEST_CASE("the resident searcher sees an index updated, rebuilt or removed after it started", "[resident]") {
