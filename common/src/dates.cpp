@@ -69,12 +69,13 @@ std::string CivilDate::iso() const { return joined("-"); }
 std::string CivilDate::compact() const { return joined(""); }
 
 long CivilDate::days_since_epoch() const {
-  const int month = year_only() ? 1 : this->month, day = year_only() ? 1 : this->day;
+  // A date known only to its year counts from its first day.
+  const int m = year_only() ? 1 : month, d = year_only() ? 1 : day;
   // Howard Hinnant's days_from_civil.
-  int y = year - (month <= 2 ? 1 : 0);
+  int y = year - (m <= 2 ? 1 : 0);
   long era = (y >= 0 ? y : y - 399) / 400;
   long yoe = y - era * 400;
-  long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
 }

@@ -37,7 +37,11 @@ int main(int argc, char** argv) {
   const int rounds = 20;
   try {
     Searcher searcher({argv[1]});
-    for (const auto& q : queries) (void)searcher.search(SearchRequest{q});  // warm the cache
+    for (const auto& q : queries) {  // warm the cache
+      SearchRequest request;
+      request.query = q;
+      (void)searcher.search(request);
+    }
     double total = 0;
     int n = 0;
     for (int r = 0; r < rounds; ++r)
