@@ -21,6 +21,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -41,24 +42,26 @@ std::string file_identity(const std::string& path) {
 
 bool is_remote(const std::string& index) { return index.rfind("tcp://", 0) == 0; }
 
+// A local path from the caller's folder (the current one while a request runs).
 std::string absolute(const std::string& path) {
-  if (path.empty() || path[0] == '/' || is_remote(path)) return path;
-  char buf[4096];
-  return ::getcwd(buf, sizeof buf) ? std::string(buf) + "/" + path : path;
+  if (path.empty() || is_remote(path)) return path;
+  std::error_code ec;
+  auto full = std::filesystem::absolute(path, ec);
+  return ec ? path : full.string();
 }
 
 // What a local index looks like on disk now. Xapian rewrites its version file
 // on every commit, and a stub file lists the shards, so any change to an index
 // (an update, a rebuild, a shard added) changes this and the Searcher is opened
 // afresh; commits are also seen by the Searcher's own reopen before each search.
-std::string index_state(const std::vector<std::string>& absolute_indexes, const std::string& actors_file) {
+std::string index_state(const std::vector<std::string>& absolute_indexes, const std::string& absolute_actors_file) {
   std::string state;
   for (const auto& index : absolute_indexes) {
     if (is_remote(index)) continue;
     state += file_identity(index) + "|" + file_identity(index + "/iamglass") + "|" +
              file_identity(index + "/XAPIANDB") + ";";
   }
-  if (!actors_file.empty()) state += file_identity(absolute(actors_file));
+  if (!absolute_actors_file.empty()) state += file_identity(absolute_actors_file);
   return state;
 }
 
@@ -108,13 +111,14 @@ class ResidentSearcher {
 
   Searcher& open(const std::vector<std::string>& indexes, const SearcherOptions& options) {
     std::vector<std::string> absolute_indexes;
-    std::string key = absolute(options.actors_file) + "\n" + (options.allow_partial ? "partial" : "whole") + "\n" +
+    const std::string actors_file = absolute(options.actors_file);
+    std::string key = actors_file + "\n" + (options.allow_partial ? "partial" : "whole") + "\n" +
                       std::to_string(options.connect_timeout_ms) + "\n" + std::to_string(options.timeout_ms);
     for (const auto& index : indexes) {
       absolute_indexes.push_back(absolute(index));
       key += "\n" + absolute_indexes.back();
     }
-    const std::string state = index_state(absolute_indexes, options.actors_file);
+    const std::string state = index_state(absolute_indexes, actors_file);
     auto found = searchers_.find(key);
     if (found != searchers_.end() && found->second.state == state) return *found->second.searcher;
     if (found != searchers_.end()) searchers_.erase(found);

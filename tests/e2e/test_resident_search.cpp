@@ -129,19 +129,18 @@ TEST_CASE("the resident searcher resolves relative index paths and the default i
   a.write("docs/one.md", "---\ntitle: One\n---\nThe zeppelin report.\n");
   REQUIRE(run_process({index_bin(), docs, "--index", a.path() + "/ix", "-q"}).exit_code == 0);
   REQUIRE(run_process({index_bin(), corpus_dir(), "--index", b.path() + "/ix", "-q"}).exit_code == 0);
-  auto in_folder = [&](const std::string& cwd, const std::vector<std::string>& args) {
+  auto in_folder = [&](const std::string& cwd, const std::vector<std::string>& args,
+                       const std::string& mode = "require") {
     std::vector<std::string> argv = {"/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", cwd, search_bin()};
     argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, folder.env("require"));
+    return run_process(argv, folder.env(mode));
   };
   CHECK(in_folder(a.path(), {"--index", "ix", "zeppelin"}).exit_code == 0);
   CHECK(in_folder(b.path(), {"--index", "ix", "zeppelin"}).exit_code == 1);
 
   // A relative index that is not there is named as the user gave it.
   auto missing = in_folder(a.path(), {"--index", "no-such-index", "zeppelin"});
-  std::vector<std::string> plain_argv = {"/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", a.path(), search_bin(),
-                                         "--index", "no-such-index", "zeppelin"};
-  auto missing_plain = run_process(plain_argv, folder.env("off"));
+  auto missing_plain = in_folder(a.path(), {"--index", "no-such-index", "zeppelin"}, "off");
   CHECK(missing.exit_code == 3);
   CHECK(missing.err == missing_plain.err);
   CHECK(missing.err.find("no-such-index") != std::string::npos);
