@@ -94,42 +94,127 @@ std::string filter_term(Field field, std::string_view value) {
   return shorten(spec(field).prefix, normalise_filter_value(value));
 }
 
-std::string id_term(std::string_view id) { return shorten(spec(Field::id).prefix, id); }
+std::string id_term(std::string_view id, Revision r) {
+  if (r != Revision::stems_3) return shorten(spec(Field::id).prefix, id);
+  // Two FNV-1a hashes from different bases: 96 bits, no collision in any
+  // folder's lifetime of ids, and stable across builds (std::hash is not).
+  std::uint64_t a = fnv1a(id), b = 0x9e3779b97f4a7c15ull;
+  for (unsigned char c : id) {
+    b ^= c;
+    b *= 1099511628211ull;
+    b ^= b >> 29;
+  }
+  std::string term(spec(Field::id).prefix);
+  for (int i = 0; i < 8; ++i) term += static_cast<char>((a >> (8 * i)) & 0xff);
+  for (int i = 0; i < 4; ++i) term += static_cast<char>((b >> (8 * i)) & 0xff);
+  return term;
+}
 
 TermScheme term_scheme(std::string_view recorded, bool has_documents) {
   if (recorded == kStemsOnlyScheme || recorded == kStemsOnlyNoStopPositionsScheme ||
-      (recorded.empty() && !has_documents))
+      recorded == kStemsRevision3Scheme || (recorded.empty() && !has_documents))
     return TermScheme::stems_only;
   return TermScheme::words_and_stems;
 }
 
-bool stop_words_positionless(std::string_view recorded, bool has_documents) {
-  return recorded == kStemsOnlyNoStopPositionsScheme || (recorded.empty() && !has_documents);
+Revision revision_of(std::string_view recorded, bool has_documents) {
+  if (recorded == kStemsRevision3Scheme || (recorded.empty() && !has_documents)) return Revision::stems_3;
+  if (recorded == kStemsOnlyNoStopPositionsScheme) return Revision::stems_2;
+  return Revision::stems_1;
 }
 
-const std::vector<std::string>& positionless_stems() {
-  // The function words that carry most of a text's positions: on Reuters these
-  // hold a quarter of all positions. Fixed: an index records only the scheme's
-  // name, so changing the list needs a new scheme name. Not "us" (also "US").
-  static const std::vector<std::string> stems = [] {
-    const char* words[] = {"the", "of",  "to",  "and", "a",    "in",   "it",    "its",  "for",   "on",  "is",
-                           "from", "by", "at",  "be",  "with", "that", "as",    "was",  "an",    "has", "have",
-                           "had", "were", "are", "or", "but",  "not",  "this",  "which", "will", "would", "he",
-                           "his", "their", "they"};
-    Xapian::Stem english("english");
-    std::vector<std::string> out;
-    for (const char* w : words) {
-      std::string stem = english(w);
-      if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(stem);
-    }
-    return out;
-  }();
+std::string_view scheme_name(Revision p) {
+  switch (p) {
+    case Revision::stems_1:
+      return kStemsOnlyScheme;
+    case Revision::stems_2:
+      return kStemsOnlyNoStopPositionsScheme;
+    case Revision::stems_3:
+      break;
+  }
+  return kStemsRevision3Scheme;
+}
+
+namespace {
+
+// Fixed per scheme: an index records only the scheme's name, so changing a list
+// needs a new scheme name.
+std::vector<std::string> stems_of(std::initializer_list<const char*> words, std::vector<std::string> out = {}) {
+  Xapian::Stem english("english");
+  for (const char* w : words) {
+    std::string stem = english(w);
+    if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(stem);
+  }
+  return out;
+}
+
+// The function words that carry most of a text's positions: on Reuters these
+// hold a quarter of all positions. Not "us" (also "US").
+const std::vector<std::string>& stop_stems() {
+  static const std::vector<std::string> stems =
+      stems_of({"the", "of", "to",  "and",  "a",    "in",    "it",   "its",   "for", "on",   "is",    "from",
+                "by",  "at", "be",  "with", "that", "as",    "was",  "an",    "has", "have", "had",   "were",
+                "are", "or", "but", "not",  "this", "which", "will", "would", "he",  "his",  "their", "they"});
   return stems;
 }
 
-bool positionless_stem(std::string_view stem) {
-  const auto& stems = positionless_stems();
-  return std::find(stems.begin(), stems.end(), stem) != stems.end();
+// stems-only-3 adds the next commonest words that name nothing: on Reuters
+// another ~100,000 positional entries (~1.7 MB). Not "may" (a month), "who"
+// (WHO), "one", "no" or "new", which phrases lean on ("no fly zone").
+const std::vector<std::string>& revision3_stems() {
+  static const std::vector<std::string> stems =
+      stems_of({"said",   "also", "up",    "about", "been",   "after", "more",    "other",   "over", "than",  "under",
+                "all",    "some", "if",    "could", "there",  "into",  "because", "between", "when", "while", "through",
+                "we",     "can",  "so",    "these", "them",   "what",  "should",  "only",    "such", "those", "her",
+                "she",    "i",    "you",   "our",   "do",     "did",   "does",    "any",     "each", "both",  "before",
+                "during", "then", "where", "how",   "him",    "my",    "me",      "most",    "much", "very",  "just",
+                "here",   "out",  "off",   "being", "having", "whose", "whom",    "shall"},
+               stop_stems());
+  return stems;
+}
+
+}  // namespace
+
+const std::vector<std::string>& positionless_stems(Revision p) {
+  static const std::vector<std::string> none;
+  switch (p) {
+    case Revision::stems_1:
+      return none;
+    case Revision::stems_2:
+      return stop_stems();
+    case Revision::stems_3:
+      break;
+  }
+  return revision3_stems();
+}
+
+bool positionless_stem(std::string_view stem, Revision p) {
+  // Asked for every term the indexer writes: a sorted copy, searched.
+  auto sorted = [](const std::vector<std::string>& stems) {
+    std::vector<std::string> out = stems;
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  static const std::vector<std::string> stop = sorted(stop_stems()), more = sorted(revision3_stems());
+  if (p == Revision::stems_1) return false;
+  const auto& stems = p == Revision::stems_3 ? more : stop;
+  return std::binary_search(stems.begin(), stems.end(), stem, std::less<>());
+}
+
+bool positionless_number(std::string_view stem, Revision p) {
+  if (p != Revision::stems_3 || stem.empty() || stem[0] < '0' || stem[0] > '9') return false;
+  bool separator = false;
+  for (char c : stem) {
+    if (c == '.' || c == ',')
+      separator = true;
+    else if (c < '0' || c > '9')
+      return false;
+  }
+  return separator;
+}
+
+bool title_positions(Revision p) {
+  return p != Revision::stems_3;
 }
 
 std::string_view title_prefix() { return spec(Field::title).prefix; }

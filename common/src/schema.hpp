@@ -37,8 +37,6 @@ const FieldSpec* find_by_query_name(std::string_view name);
 // The exact term the indexer writes and the query rewriter asks for: prefix
 // plus the normalised value, kept within Xapian's term length limit.
 std::string filter_term(Field field, std::string_view value);
-// The id term; long ids are shortened with a hash so any id fits.
-std::string id_term(std::string_view id);
 // Lower-case, punctuation-free form of a filter value ("North Korea" -> "north_korea").
 std::string normalise_filter_value(std::string_view value);
 
@@ -55,18 +53,46 @@ constexpr std::string_view kStemsOnlyScheme = "stems-only-1";
 // stems_only, except that the commonest function words (positionless_stem)
 // keep no positions under "Z": their postings and wdf stay, so ranking and
 // plain searches are unchanged, and a phrase matches its other words in order
-// within a window covering the gaps. The current scheme of new indexes.
+// within a window covering the gaps.
 constexpr std::string_view kStemsOnlyNoStopPositionsScheme = "stems-only-2";
+// stems-only-2, leaner still, the current scheme of new indexes:
+// - ~40 more function words ("said", "about", "after", ...) and numbers written
+//   with a decimal point or thousands separator ("1.19", "132,000") keep no
+//   positions, and neither do title terms ("ZS"), whose words keep positions as
+//   plain words. On Reuters' ~150-word items these held a fifth of the position
+//   table.
+// - id terms are a hash of the id (id_term).
+constexpr std::string_view kStemsRevision3Scheme = "stems-only-3";
 // The scheme of an index from its kTermSchemeKey metadata (empty when absent)
 // and whether it holds documents: an empty index takes the current scheme.
 TermScheme term_scheme(std::string_view recorded, bool has_documents);
-// Whether the index keeps no positions for positionless_stem words (read like term_scheme).
-bool stop_words_positionless(std::string_view recorded, bool has_documents);
-// True for the stems of the few function words that, under
-// kStemsOnlyNoStopPositionsScheme, have no positions ("the", "of", "to", ...).
-bool positionless_stem(std::string_view stem);
-// Those stems, for the indexer.
-const std::vector<std::string>& positionless_stems();
+
+// Which revision of the stems-only scheme an index follows (all its documents
+// follow one), read like term_scheme; each has fewer positions than the last.
+enum class Revision {
+  stems_1,  // every word with positions
+  stems_2,  // the commonest function words without
+  stems_3,  // see kStemsRevision3Scheme
+};
+Revision revision_of(std::string_view recorded, bool has_documents);
+// The scheme name that records `r`.
+std::string_view scheme_name(Revision r);
+// True for the stems of the function words that have no positions under `r`
+// ("the", "of", "to", ... and from stems_3 also "said", "about", ...).
+bool positionless_stem(std::string_view stem, Revision r);
+// True for the numbers (stems) that have no positions under `r`: from stems_3,
+// those with a decimal point or thousands separator. A phrase keeps them as
+// words that must occur, where it drops function words.
+bool positionless_number(std::string_view stem, Revision r);
+// Whether title terms ("ZS") keep positions under `r`.
+bool title_positions(Revision r);
+// The stems positionless_stem is true for, for the indexer.
+const std::vector<std::string>& positionless_stems(Revision r);
+// The id term of an index of revision `r`. From stems_3 it is a 12-byte hash
+// of the id: a file's id is its absolute path, often 40-100 bytes, which the
+// term would keep twice (postlist key and term list); the id itself stays in
+// its value slot. Before, the id itself, long ones shortened with a hash.
+std::string id_term(std::string_view id, Revision r);
 
 // Key under which the database keeps metadata about itself.
 constexpr std::string_view kGazetteerKey = "dossier:gazetteer";

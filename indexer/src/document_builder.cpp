@@ -14,8 +14,8 @@ namespace dossier {
 
 using schema::Field;
 
-DocumentBuilder::DocumentBuilder(bool positionless_stop_words, const DataPacker* packer)
-    : positionless_stop_words_(positionless_stop_words), packer_(packer) {
+DocumentBuilder::DocumentBuilder(schema::Revision revision, const DataPacker* packer)
+    : revision_(revision), packer_(packer) {
   terms_.set_stemmer(Xapian::Stem("english"));
   // schema::TermScheme::stems_only: each word once, "Z" + stem, with positions.
   // Writing every word twice (unstemmed and stemmed) cost ~30% of indexing CPU
@@ -43,26 +43,21 @@ void add_actor_fields(Xapian::Document& doc, const std::vector<std::string>& act
   }
 }
 
-// Takes the positions off the function words' stem terms, keeping their wdf
-// (so document length and ranking are unchanged). On short texts (Reuters,
-// ~150 words) these terms held a quarter of the positions and a sixth of the
-// position table's items, the index's largest table.
-// One walk over the document's sorted terms beside the sorted stop terms: a
-// document's TermIterator::skip_to is a linear scan, and one per stop word was
-// 4% of indexing instructions.
-void drop_stop_word_positions(Xapian::Document& doc) {
-  static const std::vector<std::string> stop_terms = [] {
-    std::vector<std::string> terms;
-    for (const auto& stem : schema::positionless_stems()) terms.push_back("Z" + stem);
-    std::sort(terms.begin(), terms.end());
-    return terms;
-  }();
+// Takes the positions off the terms `r` keeps none for (function words, and
+// from stems_3 numbers like "1.19"), keeping their wdf (so document
+// length and ranking are unchanged). On short texts (Reuters, ~150 words) the
+// function words held a quarter of the positions and a sixth of the position
+// table's items, the index's largest table.
+// A document's TermIterator::skip_to is a linear scan, so the terms are walked
+// once (a skip_to per stop word was 4% of indexing instructions).
+void drop_positions(Xapian::Document& doc, schema::Revision r) {
   std::vector<std::pair<std::string, Xapian::termcount>> found;
-  auto next = stop_terms.begin();
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end() && next != stop_terms.end(); ++it) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string term = *it;
-    while (next != stop_terms.end() && *next < term) ++next;
-    if (next != stop_terms.end() && *next == term) found.emplace_back(term, it.get_wdf());
+    if (term.size() < 2 || term[0] != 'Z') continue;
+    std::string_view stem = std::string_view(term).substr(1);
+    if (schema::positionless_stem(stem, r) || schema::positionless_number(stem, r))
+      found.emplace_back(term, it.get_wdf());
   }
   for (const auto& [term, wdf] : found) {
     doc.remove_term(term);
@@ -90,15 +85,22 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sta
   terms_.set_document(doc);
 
   // Title words count under their own prefix and, weighted up, as plain words;
-  // increase_termpos keeps phrases from spanning title and body.
-  terms_.index_text(a.title, 1, std::string(schema::title_prefix()));
-  terms_.increase_termpos();
+  // increase_termpos keeps phrases from spanning title and body. Under the
+  // stems_3 scheme the prefixed copy has no positions: a title: phrase is matched
+  // as its title words plus the phrase among plain words (query_builder).
+  const std::string title_prefix(schema::title_prefix());
+  if (schema::title_positions(revision_)) {
+    terms_.index_text(a.title, 1, title_prefix);
+    terms_.increase_termpos();
+  } else {
+    terms_.index_text_without_positions(a.title, 1, title_prefix);
+  }
   terms_.index_text(a.title, 2);
   terms_.increase_termpos();
   terms_.index_text(a.text);
-  if (positionless_stop_words_) drop_stop_word_positions(doc);
+  if (revision_ != schema::Revision::stems_1) drop_positions(doc, revision_);
 
-  doc.add_boolean_term(schema::id_term(a.id));
+  doc.add_boolean_term(schema::id_term(a.id, revision_));
   if (!a.source.empty()) doc.add_boolean_term(schema::filter_term(Field::source, a.source));
   if (!a.format.empty()) doc.add_boolean_term(schema::filter_term(Field::format, a.format));
   add_actor_fields(doc, a.actors);

@@ -4,6 +4,7 @@
 
 #include "article_codec.hpp"
 #include "data_packing.hpp"
+#include "schema.hpp"
 
 #include <dossier/article.hpp>
 
@@ -15,19 +16,18 @@ namespace dossier {
 
 class DocumentBuilder {
  public:
-  // `positionless_stop_words`: the index's term scheme is
-  // schema::kStemsOnlyNoStopPositionsScheme (the current one), so the commonest
-  // function words keep their postings but no positions; false for an index
-  // written under schema::kStemsOnlyScheme, which must stay consistent.
+  // `revision`: the index's term scheme, which says which terms keep no
+  // positions and how ids become terms (a new index takes the latest; an older
+  // one stays consistent with itself).
   // `packer` (optional, outliving the builder) packs the stored data.
-  explicit DocumentBuilder(bool positionless_stop_words = true, const DataPacker* packer = nullptr);
+  explicit DocumentBuilder(schema::Revision revision = schema::Revision::stems_3, const DataPacker* packer = nullptr);
   // `stamp` records the file's state so an unchanged file is skipped next run.
   // `extras` are stored with the article for the indexer's own later use.
   Xapian::Document build(const Article& article, const std::string& stamp, const ArticleExtras& extras = {});
 
  private:
   Xapian::TermGenerator terms_;
-  bool positionless_stop_words_;
+  schema::Revision revision_;
   const DataPacker* packer_;
 };
 

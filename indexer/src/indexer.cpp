@@ -213,7 +213,7 @@ class Indexer::Impl {
       load_dictionary();
       auto known = writer().indexed_files();
       IndexReport report;
-      DocumentBuilder builder(stop_words_positionless_, &packer_);
+      DocumentBuilder builder(revision_, &packer_);
       std::string parent = canonical.substr(0, std::max<std::size_t>(1, canonical.rfind('/')));
       PreparedFile pf = prepare(entry, builder, parent);
       writer().begin_batch();
@@ -234,15 +234,16 @@ class Indexer::Impl {
       settle();
       check_term_scheme();
       load_dictionary();
-      DocumentBuilder builder(stop_words_positionless_, &packer_);
-      return writer().replace(schema::id_term(article.id), builder.build(article, "", extras));
+      DocumentBuilder builder(revision_, &packer_);
+      return writer().replace(schema::id_term(article.id, revision_), builder.build(article, "", extras));
     });
   }
 
   bool remove(const std::string& id) {
     return translate_xapian_errors(path_, [&] {
       settle();
-      return writer().remove_by_term(schema::id_term(id));
+      check_term_scheme();
+      return writer().remove_by_term(schema::id_term(id, revision_));
     });
   }
 
@@ -286,26 +287,24 @@ class Indexer::Impl {
 
   // Documents are written with the current term scheme: an index written with
   // words and stems is refused (mixing them would mis-search both), and a new
-  // one records the scheme with its first commit. An index whose function words
-  // have positions (stems-only-1) keeps them in the documents added to it, so
-  // its phrases stay exact and one scheme describes all of it.
+  // one records the scheme with its first commit. An index whose terms have
+  // more positions (stems-only-1 or -2) keeps them in the documents added to
+  // it, so its phrases stay exact and one scheme describes all of it.
   void check_term_scheme() {
     if (scheme_checked_) return;
     const std::string key(schema::kTermSchemeKey);
     bool unrecorded = false;
-    bool positionless = true;
+    schema::Revision revision = schema::Revision::stems_3;
     for (const auto& [recorded, has_documents] : writer().shard_metadata(key)) {
       if (schema::term_scheme(recorded, has_documents) != schema::TermScheme::stems_only)
         throw DatabaseError("index " + path_ +
                             " was written by an older dossier (words and stems as separate terms); "
                             "delete it and index again to rebuild it");
       unrecorded = unrecorded || recorded.empty();
-      positionless = positionless && schema::stop_words_positionless(recorded, has_documents);
+      revision = std::min(revision, schema::revision_of(recorded, has_documents));
     }
-    stop_words_positionless_ = positionless;
-    if (unrecorded)
-      writer().set_metadata(key, std::string(positionless ? schema::kStemsOnlyNoStopPositionsScheme
-                                                          : schema::kStemsOnlyScheme));
+    revision_ = revision;
+    if (unrecorded) writer().set_metadata(key, std::string(schema::scheme_name(revision)));
     scheme_checked_ = true;
   }
 
@@ -413,7 +412,7 @@ class Indexer::Impl {
         if (article.actors.empty()) article.origins.erase("actors");
         else if (!article.origins.count("actors")) article.origins["actors"] = FieldOrigin::text;
         replace_actors(doc, article, extras, packer_);
-        writer().replace(schema::id_term(article.id), doc);
+        writer().replace(schema::id_term(article.id, revision_), doc);
         if (++changed % kRefreshBatch == 0) {
           writer().commit();
           writer().begin_batch();
@@ -452,7 +451,8 @@ class Indexer::Impl {
         out.problems.push_back(FileProblem{file.path, "degraded", read.multi_record ? "record " + std::to_string(number) + ": " + w : std::move(w), false});
       Article& article = enriched.article;
       if (!seen_ids.insert(article.id).second) continue;  // a repeated id within one file: first wins
-      out.documents.push_back(PreparedDocument{schema::id_term(article.id), builder.build(article, file.stamp(), enriched.extras)});
+      out.documents.push_back(PreparedDocument{schema::id_term(article.id, revision_),
+                                               builder.build(article, file.stamp(), enriched.extras)});
     }
     if (out.documents.empty()) return fail("empty", "no text found in the file");
     return out;
@@ -467,7 +467,7 @@ class Indexer::Impl {
     std::atomic<std::size_t> next{start};
     for (unsigned t = 0; t < threads; ++t) {
       workers.push_back(std::async(std::launch::async, [&] {
-        DocumentBuilder builder(stop_words_positionless_, &packer_);
+        DocumentBuilder builder(revision_, &packer_);
         for (std::size_t i; (i = next.fetch_add(1)) < end;) prepared[i - start] = prepare(*todo[i], builder, root);
       }));
     }
@@ -533,7 +533,7 @@ class Indexer::Impl {
   mutable bool first_run_ = false;
   mutable std::unique_ptr<IndexWriter> writer_;  // opened at once, or by the first run
   bool scheme_checked_ = false;
-  bool stop_words_positionless_ = true;  // set by check_term_scheme, for every DocumentBuilder
+  schema::Revision revision_ = schema::Revision::stems_3;  // set by check_term_scheme, for every DocumentBuilder
   bool dictionary_loaded_ = false;
   DataPacker packer_;  // set by load_dictionary, shared by every DocumentBuilder
   DataUnpacker unpacker_{[this](const std::string& key) { return writer().metadata(key); }};

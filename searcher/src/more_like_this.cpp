@@ -27,18 +27,11 @@ class WordTermsOnly : public Xapian::ExpandDecider {
   }
 };
 
-std::optional<Xapian::docid> by_id(const Xapian::Database& db, const std::string& id) {
-  std::string term = schema::id_term(id);
-  auto it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) return std::nullopt;
-  return *it;
-}
-
 std::optional<Xapian::docid> find_document(const Xapian::Database& db, const std::string& path_or_id) {
-  if (auto d = by_id(db, path_or_id)) return d;
+  if (auto d = document_by_id(db, path_or_id)) return d;
   char resolved[PATH_MAX];
   std::string canonical = ::realpath(path_or_id.c_str(), resolved) ? std::string(resolved) : path_or_id;
-  if (auto d = by_id(db, canonical)) return d;
+  if (auto d = document_by_id(db, canonical)) return d;
   // Documents with a declared id are found by the path they came from.
   const unsigned slot = *schema::spec(schema::Field::path).slot;
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
@@ -47,6 +40,15 @@ std::optional<Xapian::docid> find_document(const Xapian::Database& db, const std
 }
 
 }  // namespace
+
+std::optional<Xapian::docid> document_by_id(const Xapian::Database& db, const std::string& id) {
+  for (auto revision : {schema::Revision::stems_3, schema::Revision::stems_2}) {
+    std::string term = schema::id_term(id, revision);
+    auto it = db.postlist_begin(term);
+    if (it != db.postlist_end(term)) return *it;
+  }
+  return std::nullopt;
+}
 
 LikeQuery like_query(const Xapian::Database& db, const std::string& path_or_id) {
   auto docid = find_document(db, path_or_id);

@@ -17,16 +17,17 @@ namespace {
 // ':' names fields.
 constexpr std::string_view kPhraseJoiners = "./\\@";
 
-bool positionless(const std::string& word) {
+bool positionless(const std::string& word, schema::Revision p) {
   static const Xapian::Stem stem("english");
-  return schema::positionless_stem(stem(utf8_lower(word)));
+  std::string s = stem(utf8_lower(word));
+  return schema::positionless_stem(s, p) || schema::positionless_number(s, p);
 }
 
 // A word with no query syntax of its own, operators included.
 bool plain(const std::string& w) { return is_letters_and_digits(w) && !is_operator_word(w); }
 
 // "bank/of/england" -> "\"bank of england\"" when a part has no positions; else as it is.
-std::string relax_joined(const std::string& token) {
+std::string relax_joined(const std::string& token, schema::Revision p) {
   std::vector<std::string> parts;
   std::string part;
   for (char c : token) {
@@ -40,9 +41,9 @@ std::string relax_joined(const std::string& token) {
   parts.push_back(part);
   if (parts.size() < 2) return token;
   bool any = false;
-  for (const auto& p : parts) {
-    if (!plain(p)) return token;
-    any = any || positionless(p);
+  for (const auto& part_text : parts) {
+    if (!plain(part_text)) return token;
+    any = any || positionless(part_text, p);
   }
   if (!any) return token;
   std::string phrase = "\"";
@@ -52,7 +53,7 @@ std::string relax_joined(const std::string& token) {
 
 }  // namespace
 
-std::string relax_positionless_words(const std::string& query) {
+std::string relax_positionless_words(const std::string& query, schema::Revision positions) {
   // Whitespace-separated tokens, each kept with the spacing before it.
   struct Token {
     std::string space, text;
@@ -78,18 +79,21 @@ std::string relax_positionless_words(const std::string& query) {
   for (std::size_t i = 0; i < tokens.size();) {
     // A chain: word (OP word)+, every word plain.
     std::size_t end = i + 1;
-    if (!grouped && plain(tokens[i].text)) {
-      while (end + 1 < tokens.size() && is_proximity_word(tokens[end].text) && plain(tokens[end + 1].text)) end += 2;
+    // A number like "1.5" is one term to the parser, a word here.
+    auto chain_word = [&](const std::string& w) { return plain(w) || positionless(w, positions); };
+    if (!grouped && chain_word(tokens[i].text)) {
+      while (end + 1 < tokens.size() && is_proximity_word(tokens[end].text) && chain_word(tokens[end + 1].text))
+        end += 2;
     }
     if (end == i + 1) {
-      out += tokens[i].space + (grouped ? tokens[i].text : relax_joined(tokens[i].text));
+      out += tokens[i].space + (grouped ? tokens[i].text : relax_joined(tokens[i].text, positions));
       ++i;
       continue;
     }
     // Words i, i+2, ..., end-1; operators between them.
     std::vector<std::size_t> kept;
     for (std::size_t w = i; w < end; w += 2)
-      if (!positionless(tokens[w].text)) kept.push_back(w);
+      if (!positionless(tokens[w].text, positions)) kept.push_back(w);
     if (kept.size() == (end - i + 1) / 2) {
       for (std::size_t t = i; t < end; ++t) out += tokens[t].space + tokens[t].text;
     } else if (kept.empty()) {

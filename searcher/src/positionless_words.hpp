@@ -4,8 +4,11 @@
 // by the query builder without those words, but "bank ADJ of ADJ england",
 // "of NEAR england" and "bank/of/england" (a phrase Xapian's parser makes from
 // the punctuation) would still ask for their positions, and match nothing.
+// Numbers without positions ("1.19" from stems-only-3) count as such words
+// here: inside NEAR/ADJ they are left out too.
 
 #include <string>
+#include "schema.hpp"
 
 namespace dossier {
 
@@ -15,6 +18,6 @@ namespace dossier {
 // joined by phrase punctuation ("bank/of/england", "head.of.state") that
 // include one written as a quoted phrase, which the builder makes without it.
 // Anything else (fields, brackets, quotes, signs) is left as it is.
-std::string relax_positionless_words(const std::string& query);
+std::string relax_positionless_words(const std::string& query, schema::Revision positions);
 
 }  // namespace dossier

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace dossier {
 
@@ -44,31 +45,39 @@ bool contains_sequence(const std::vector<std::string>& hay, const std::vector<st
   return false;
 }
 
+// Reads a placeholder's number ("dossierphrase:3" -> 3) when it indexes one of
+// `count` entries.
+std::optional<std::size_t> placeholder_index(const std::string& value, std::size_t count) {
+  std::size_t n = 0;
+  for (char c : value) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+    if (n > count) return std::nullopt;
+  }
+  if (value.empty() || n >= count) return std::nullopt;
+  return n;
+}
+
 // Expands a "dossieralias:N" placeholder into: the words as typed, or any
 // document tagged with the actor (ranked by its other names). Runs while the
 // query is parsed, on the client, so remote shards need nothing special.
 class AliasProcessor : public Xapian::FieldProcessor {
  public:
   AliasProcessor(const RewrittenQuery& rewritten, const Gazetteer& gazetteer, const Xapian::Stem& stemmer,
-                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, bool loosen_phrases,
+                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, schema::Revision positions,
                  AliasTrace& trace)
       : rewritten_(rewritten),
         gazetteer_(gazetteer),
         stemmer_(stemmer),
         db_(db),
         strategy_(strategy),
-        loosen_phrases_(loosen_phrases),
+        positions_(positions),
         trace_(trace) {}
 
   Xapian::Query operator()(const std::string& value) override {
-    std::size_t n = 0;
-    for (char c : value) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) return Xapian::Query();
-      n = n * 10 + static_cast<std::size_t>(c - '0');
-      if (n > rewritten_.aliases.size()) return Xapian::Query();
-    }
-    if (value.empty() || n >= rewritten_.aliases.size()) return Xapian::Query();
-    const AliasUse& alias = rewritten_.aliases[n];
+    auto n = placeholder_index(value, rewritten_.aliases.size());
+    if (!n) return Xapian::Query();
+    const AliasUse& alias = rewritten_.aliases[*n];
     Xapian::Query typed = name_query(alias.typed, false);
     for (auto it = typed.get_unique_terms_begin(); it != typed.get_unique_terms_end(); ++it)
       trace_.typed_terms.insert(*it);
@@ -107,7 +116,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
     } catch (const Xapian::QueryParserError&) {
       return Xapian::Query();
     }
-    if (loosen_phrases_) q = without_positionless_words(q);
+    q = without_positionless_words(q, positions_);
     if (extra)
       for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) trace_.extra_terms.insert(*it);
     return q;
@@ -118,7 +127,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
   Xapian::QueryParser::stem_strategy strategy_;
-  bool loosen_phrases_;
+  schema::Revision positions_;
   AliasTrace& trace_;
 };
 
@@ -131,14 +140,9 @@ class WildcardProcessor : public Xapian::FieldProcessor {
       : rewritten_(rewritten), stemmer_(stemmer), scheme_(scheme) {}
 
   Xapian::Query operator()(const std::string& value) override {
-    std::size_t n = 0;
-    for (char c : value) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) return Xapian::Query();
-      n = n * 10 + static_cast<std::size_t>(c - '0');
-      if (n > rewritten_.wildcards.size()) return Xapian::Query();
-    }
-    if (value.empty() || n >= rewritten_.wildcards.size()) return Xapian::Query();
-    const WildcardUse& w = rewritten_.wildcards[n];
+    auto n = placeholder_index(value, rewritten_.wildcards.size());
+    if (!n) return Xapian::Query();
+    const WildcardUse& w = rewritten_.wildcards[*n];
     auto wildcard = [](const std::string& pattern) {
       return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
@@ -160,24 +164,25 @@ class WildcardProcessor : public Xapian::FieldProcessor {
 class PhraseProcessor : public Xapian::FieldProcessor {
  public:
   PhraseProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, const Xapian::Database& db,
-                  Xapian::QueryParser::stem_strategy strategy, std::string (*prepare)(const std::string&))
-      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), prepare_(prepare) {}
+                  Xapian::QueryParser::stem_strategy strategy, schema::Revision positions,
+                  std::string (*prepare)(const std::string&))
+      : rewritten_(rewritten),
+        stemmer_(stemmer),
+        db_(db),
+        strategy_(strategy),
+        positions_(positions),
+        prepare_(prepare) {}
 
   Xapian::Query operator()(const std::string& value) override {
-    std::size_t n = 0;
-    for (char c : value) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) return Xapian::Query();
-      n = n * 10 + static_cast<std::size_t>(c - '0');
-      if (n > rewritten_.phrases.size()) return Xapian::Query();
-    }
-    if (value.empty() || n >= rewritten_.phrases.size()) return Xapian::Query();
+    auto n = placeholder_index(value, rewritten_.phrases.size());
+    if (!n) return Xapian::Query();
     Xapian::QueryParser qp;
     qp.set_database(db_);
     qp.set_stemmer(stemmer_);
     qp.set_stemming_strategy(strategy_);
     try {
       return without_positionless_words(
-          qp.parse_query("\"" + prepare_(rewritten_.phrases[n]) + "\"", Xapian::QueryParser::FLAG_PHRASE));
+          qp.parse_query("\"" + prepare_(rewritten_.phrases[*n]) + "\"", Xapian::QueryParser::FLAG_PHRASE), positions_);
     } catch (const Xapian::QueryParserError&) {
       return Xapian::Query();
     }
@@ -188,7 +193,52 @@ class PhraseProcessor : public Xapian::FieldProcessor {
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
   Xapian::QueryParser::stem_strategy strategy_;
+  schema::Revision positions_;
   std::string (*prepare_)(const std::string&);
+};
+
+// Expands a "dossiertitle:N" placeholder (made only for an index whose title
+// terms have no positions): a title: value of one word is that word's title
+// term; a phrase ("title:\"north korea\"", "title:north-korea") is its title
+// terms, all required, filtered by the same phrase among the plain words, which
+// hold the title's words with positions. So the words must be in the title and
+// in that order somewhere in the document: in the title itself, unless the
+// body also has the phrase while the title has the words apart.
+class TitleProcessor : public Xapian::FieldProcessor {
+ public:
+  TitleProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, const Xapian::Database& db,
+                 Xapian::QueryParser::stem_strategy strategy, schema::Revision positions)
+      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), positions_(positions) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    auto n = placeholder_index(value, rewritten_.titles.size());
+    if (!n) return Xapian::Query();
+    const std::string& typed = rewritten_.titles[*n];
+    Xapian::QueryParser qp;
+    qp.set_database(db_);
+    qp.set_stemmer(stemmer_);
+    qp.set_stemming_strategy(strategy_);
+    qp.add_prefix("title", std::string(schema::title_prefix()));
+    try {
+      Xapian::Query title = qp.parse_query("title:" + typed, Xapian::QueryParser::FLAG_PHRASE);
+      if (title.get_type() != Xapian::Query::OP_PHRASE) return title;
+      std::vector<Xapian::Query> words;
+      for (std::size_t i = 0; i < title.get_num_subqueries(); ++i) words.push_back(title.get_subquery(i));
+      Xapian::Query plain =
+          without_positionless_words(qp.parse_query(typed, Xapian::QueryParser::FLAG_PHRASE), positions_);
+      return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                           plain);
+    } catch (const Xapian::QueryParserError&) {
+      return Xapian::Query();
+    }
+  }
+
+ private:
+  const RewrittenQuery& rewritten_;
+  const Xapian::Stem& stemmer_;
+  const Xapian::Database& db_;
+  Xapian::QueryParser::stem_strategy strategy_;
+  schema::Revision positions_;
 };
 
 Xapian::QueryParser::stem_strategy parser_strategy(schema::TermScheme scheme) {
@@ -285,38 +335,52 @@ schema::TermScheme index_term_scheme(const Xapian::Database& db) {
   }
 }
 
-bool index_stop_words_positionless(const Xapian::Database& db) {
+schema::Revision index_positions(const Xapian::Database& db) {
   try {
     std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
-    if (!recorded.empty() || db.get_doccount() == 0) return schema::stop_words_positionless(recorded, db.get_doccount() > 0);
-    // Unrecorded (see index_term_scheme): the commonest word's first posting tells.
-    const std::string the = "Z" + schema::positionless_stems().front();
-    auto it = db.postlist_begin(the);
-    return it != db.postlist_end(the) && db.positionlist_begin(*it, the) == db.positionlist_end(*it, the);
+    if (!recorded.empty() || db.get_doccount() == 0) return schema::revision_of(recorded, db.get_doccount() > 0);
+    // Unrecorded (see index_term_scheme): the first posting of the commonest
+    // word of each list tells.
+    auto has_positions = [&db](const std::string& stem) {
+      const std::string term = "Z" + stem;
+      auto it = db.postlist_begin(term);
+      return it == db.postlist_end(term) || db.positionlist_begin(*it, term) != db.positionlist_end(*it, term);
+    };
+    if (has_positions("the")) return schema::Revision::stems_1;
+    if (has_positions("said")) return schema::Revision::stems_2;
+    return schema::Revision::stems_3;
   } catch (const Xapian::Error&) {
-    return true;
+    return schema::Revision::stems_3;
   }
 }
 
-Xapian::Query without_positionless_words(const Xapian::Query& phrase) {
-  if (phrase.get_type() != Xapian::Query::OP_PHRASE) return phrase;
-  std::vector<Xapian::Query> all, kept;
+Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Revision positions) {
+  if (phrase.get_type() != Xapian::Query::OP_PHRASE || positions == schema::Revision::stems_1) return phrase;
+  std::vector<Xapian::Query> all, kept, numbers;
   std::size_t first = 0, last = 0;
   for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
     Xapian::Query sub = phrase.get_subquery(i);
     if (sub.get_type() != Xapian::Query::LEAF_TERM) return phrase;
     std::string term = *sub.get_terms_begin();
     all.push_back(sub);
-    if (term.size() > 1 && term[0] == 'Z' && schema::positionless_stem(std::string_view(term).substr(1))) continue;
+    std::string_view stem = term.size() > 1 && term[0] == 'Z' ? std::string_view(term).substr(1) : std::string_view();
+    if (!stem.empty() && schema::positionless_stem(stem, positions)) continue;
+    if (!stem.empty() && schema::positionless_number(stem, positions)) {
+      numbers.push_back(sub);
+      continue;
+    }
     if (kept.empty()) first = i;
     last = i;
     kept.push_back(sub);
   }
   if (kept.size() == all.size()) return phrase;
   if (kept.empty()) return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
-  if (kept.size() == 1) return kept.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(),
-                       static_cast<Xapian::termcount>(last - first + 1));
+  Xapian::Query core = kept.size() == 1 ? kept.front()
+                                        : Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(),
+                                                        static_cast<Xapian::termcount>(last - first + 1));
+  if (numbers.empty()) return core;
+  numbers.insert(numbers.begin(), core);
+  return Xapian::Query(Xapian::Query::OP_AND, numbers.begin(), numbers.end());
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
@@ -324,7 +388,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazettee
       gazetteer_(gazetteer),
       stemmer_("english"),
       scheme_(index_term_scheme(db)),
-      stop_words_positionless_(scheme_ == schema::TermScheme::stems_only && index_stop_words_positionless(db)) {}
+      positions_(scheme_ == schema::TermScheme::stems_only ? index_positions(db) : schema::Revision::stems_1) {}
 
 Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const {
   Xapian::QueryParser qp;
@@ -339,11 +403,12 @@ Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flag
     // Several actor: filters must all hold; several source: filters are alternatives.
     qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix), !f.multi_valued);
   }
-  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_), stop_words_positionless_,
-                         trace);
+  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_), positions_, trace);
   qp.add_prefix(kAliasField, &aliases);
-  PhraseProcessor phrases(rewritten, stemmer_, db_, parser_strategy(scheme_), words_for_ranking);
+  PhraseProcessor phrases(rewritten, stemmer_, db_, parser_strategy(scheme_), positions_, words_for_ranking);
   qp.add_prefix(kPhraseField, &phrases);
+  TitleProcessor titles(rewritten, stemmer_, db_, parser_strategy(scheme_), positions_);
+  qp.add_prefix(kTitleField, &titles);
   WildcardProcessor wildcards(rewritten, stemmer_, scheme_);
   qp.add_prefix(kWildcardField, &wildcards);
   Xapian::RangeProcessor dates(*schema::spec(Field::date).slot, "date:");
@@ -422,8 +487,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   if (truncated)
     built.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) + " bytes; searched its start");
 
-  if (stop_words_positionless_) query = relax_positionless_words(query);
-  RewrittenQuery rewritten = rewrite_query(query, gazetteer_, stop_words_positionless_);
+  const bool loose_phrases = positions_ != schema::Revision::stems_1;
+  const bool title_placeholders = !schema::title_positions(positions_);
+  if (loose_phrases) query = relax_positionless_words(query, positions_);
+  RewrittenQuery rewritten = rewrite_query(query, gazetteer_, loose_phrases, title_placeholders);
   built.rewritten = rewritten.text;
   AliasTrace trace;
   try {
@@ -431,7 +498,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   } catch (const Xapian::QueryParserError&) {
     // The user's words are always taken as words: drop the syntax, keep the terms.
     built.notices.push_back("query syntax not understood; searched for the words instead");
-    rewritten = rewrite_query(plain_words(query), gazetteer_, stop_words_positionless_);
+    rewritten = rewrite_query(plain_words(query), gazetteer_, loose_phrases, title_placeholders);
     built.rewritten = rewritten.text;
     trace = AliasTrace{};
     try {

@@ -56,20 +56,21 @@ class QueryBuilder {
   const Xapian::Database& db_;
   const Gazetteer& gazetteer_;
   Xapian::Stem stemmer_;
-  schema::TermScheme scheme_;  // how the index holds words: the parser must ask for the same terms
-  bool stop_words_positionless_;  // phrases leave out the words that have no positions
+  schema::TermScheme scheme_;   // how the index holds words: the parser must ask for the same terms
+  schema::Revision positions_;  // phrases leave out the words that have no positions
 };
 
 // The term scheme of an index (see schema::TermScheme); the current one when
 // the index cannot say (e.g. a shard does not answer).
 schema::TermScheme index_term_scheme(const Xapian::Database& db);
-// Whether the index keeps no positions for the commonest function words
-// (schema::kStemsOnlyNoStopPositionsScheme).
-bool index_stop_words_positionless(const Xapian::Database& db);
-// A parsed phrase for such an index: its function words left out and the
-// others matched in order within a window covering the gaps ("bank of england"
-// finds "bank ? england"); a phrase of function words only requires them all.
+// Which terms of a stems-only index have no positions (schema::Revision); the
+// current rules when the index cannot say.
+schema::Revision index_positions(const Xapian::Database& db);
+// A parsed phrase for an index with such terms: its positionless function
+// words left out and the others matched in order within a window covering the
+// gaps ("bank of england" finds "bank ? england"); its positionless numbers
+// required beside that phrase; a phrase of such words only requires them all.
 // Anything else is returned as it is.
-Xapian::Query without_positionless_words(const Xapian::Query& phrase);
+Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Revision positions);
 
 }  // namespace dossier

@@ -71,8 +71,8 @@ bool plain_word(const std::string& w) {
 
 class Rewriter {
  public:
-  Rewriter(const std::string& q, const Gazetteer& g, bool phrase_placeholders)
-      : q_(q), gazetteer_(g), phrase_placeholders_(phrase_placeholders) {}
+  Rewriter(const std::string& q, const Gazetteer& g, bool phrase_placeholders, bool title_placeholders)
+      : q_(q), gazetteer_(g), phrase_placeholders_(phrase_placeholders), title_placeholders_(title_placeholders) {}
 
   RewrittenQuery run() {
     std::size_t i = 0;
@@ -257,6 +257,11 @@ class Rewriter {
         return j;
       }
     }
+    if (lname == "title" && title_placeholders_ && !value.empty()) {
+      out_.text += std::string(kTitleField) + ":" + std::to_string(out_.titles.size());
+      out_.titles.push_back(q_.substr(value_at, j - value_at));
+      return j;
+    }
     out_.text += q_.substr(start, j - start);
     return j;
   }
@@ -264,6 +269,7 @@ class Rewriter {
   const std::string& q_;
   const Gazetteer& gazetteer_;
   bool phrase_placeholders_;
+  bool title_placeholders_;
   RewrittenQuery out_;
 };
 
@@ -330,8 +336,9 @@ std::string sanitise_query(const std::string& raw, std::size_t max_bytes, bool& 
   return clean;
 }
 
-RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders) {
-  return Rewriter(query, gazetteer, phrase_placeholders).run();
+RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders,
+                             bool title_placeholders) {
+  return Rewriter(query, gazetteer, phrase_placeholders, title_placeholders).run();
 }
 
 }  // namespace dossier

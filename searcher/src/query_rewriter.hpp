@@ -31,7 +31,8 @@ struct RewrittenQuery {
   std::vector<std::string> actor_filters;    // canonical names given as actor: filters
   std::vector<std::string> wildcard_prefixes;  // lower-case stems of "word*" wildcards
   std::vector<WildcardUse> wildcards;          // placeholders "<kWildcardField>:N" index this
-  std::vector<std::string> phrases;  // quoted phrases as typed, without quotes: "<kPhraseField>:N" index this
+  std::vector<std::string> phrases;            // quoted phrases as typed, without quotes: "<kPhraseField>:N" index this
+  std::vector<std::string> titles;             // title: values as typed, quotes kept: "<kTitleField>:N" index this
 };
 
 // The field name of alias placeholders in the rewritten text.
@@ -45,10 +46,16 @@ inline constexpr const char* kWildcardField = "dossierwild";
 // for an index whose function words have no positions (schema.hpp).
 inline constexpr const char* kPhraseField = "dossierphrase";
 
+// The field name of title placeholders: the builder makes title: searches
+// itself, for an index whose title terms have no positions (schema.hpp).
+inline constexpr const char* kTitleField = "dossiertitle";
+
 // `phrase_placeholders`: quoted phrases (not field values, not next to NEAR or
 // ADJ) become placeholders instead of reaching the parser as typed.
+// `title_placeholders`: so do title: values (but for "title:word*").
 // @throws QueryError for a date or year that cannot mean anything.
-RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders = false);
+RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders = false,
+                             bool title_placeholders = false);
 
 // "2024", "2024-06", "2024-06-18" -> first (or last) day as YYYYMMDD.
 // @throws QueryError when the text is not such a date.

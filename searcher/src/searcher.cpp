@@ -125,9 +125,9 @@ class Searcher::Impl {
 
   std::optional<Article> document(const std::string& id) {
     return translate_search_errors([&]() -> std::optional<Article> {
-      Xapian::PostingIterator p = db_.postlist_begin(schema::id_term(id));
-      if (p == db_.postlist_end(schema::id_term(id))) return std::nullopt;
-      return decode_article(unpacker_.payload(db_.get_document(*p)));
+      auto docid = document_by_id(db_, id);
+      if (!docid) return std::nullopt;
+      return decode_article(unpacker_.payload(db_.get_document(*docid)));
     });
   }
 

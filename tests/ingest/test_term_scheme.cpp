@@ -32,7 +32,7 @@ TEST_CASE("a new index holds each word once, as its stem with positions, and say
   dir.write("in/a.txt", "Organisations of the nations\n\nThe nations united against hunger, said the organisations.\n");
   index_folder(index, dir.path() + "/in");
   Xapian::Database db(index);
-  CHECK(db.get_metadata(std::string(schema::kTermSchemeKey)) == schema::kStemsOnlyNoStopPositionsScheme);
+  CHECK(db.get_metadata(std::string(schema::kTermSchemeKey)) == schema::kStemsRevision3Scheme);
   CHECK_FALSE(db.term_exists("nations"));
   CHECK_FALSE(db.term_exists("united"));
   REQUIRE(db.term_exists("Znation"));
@@ -68,8 +68,8 @@ TEST_CASE("an index of the older scheme is searched as before and not written to
     Xapian::Document doc;
     terms.set_document(doc);
     terms.index_text("The nations united against hunger.");  // plain "the" marks the older scheme
-    doc.add_boolean_term(schema::id_term("old-1"));
-    db.replace_document(schema::id_term("old-1"), doc);
+    doc.add_boolean_term(schema::id_term("old-1", schema::Revision::stems_1));
+    db.replace_document(schema::id_term("old-1", schema::Revision::stems_1), doc);
     db.commit();
   }
   CHECK(exact_count(index, "nation") == 1);

@@ -1,5 +1,6 @@
-// The commonest function words keep no positions in new indexes
-// (schema::kStemsOnlyNoStopPositionsScheme); phrases still work.
+// The commonest function words keep no positions in new indexes, nor do
+// numbers like "1.5" or title terms (schema::kStemsRevision3Scheme); phrases,
+// title: phrases included, still work.
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
@@ -39,6 +40,17 @@ void write_reports(const TempDir& dir) {
   dir.write("reports/f.txt", "Memo. Not one of them is to be trusted, or so it seems.\n");
 }
 
+// A document is found by its id whatever form the index gives id terms.
+bool found_by_id(const std::string& index, const std::string& query) {
+  Searcher s({index});
+  SearchRequest r;
+  r.query = query;
+  auto hits = s.search(r).hits;
+  REQUIRE_FALSE(hits.empty());
+  auto doc = s.document(hits.front().article.id);
+  return doc && doc->id == hits.front().article.id;
+}
+
 bool has_positions(const Xapian::Database& db, const std::string& term) {
   auto doc = db.postlist_begin(term);
   REQUIRE(doc != db.postlist_end(term));
@@ -57,23 +69,31 @@ TEST_CASE("a new index keeps no positions for function words, and its phrases sk
   }
   {
     Xapian::Database db(index);
-    CHECK(db.get_metadata("dossier:terms") == "stems-only-2");
+    CHECK(db.get_metadata("dossier:terms") == "stems-only-3");
     CHECK_FALSE(has_positions(db, "Zthe"));
     CHECK_FALSE(has_positions(db, "Zof"));
+    CHECK_FALSE(has_positions(db, "Zsaid"));
     CHECK(has_positions(db, "Zbank"));
-    CHECK(has_positions(db, "ZSof"));  // title words keep theirs
+    CHECK_FALSE(has_positions(db, "ZSbank"));  // title words keep theirs as plain words only
+    CHECK(has_positions(db, "Zhold"));         // "holds", only in a.md's title
     CHECK(db.get_termfreq("Zthe") == 3);
   }
+  CHECK(found_by_id(index, "hamlet"));
   // The other words in order, within a window covering the function words' places.
   CHECK(matching_files(index, "\"bank of england\"") == std::set<std::string>{"a.md", "c.txt"});
   CHECK(matching_files(index, "\"The Bank of England raised\"") == std::set<std::string>{"a.md"});
   CHECK(matching_files(index, "rates -\"bank of england\"") == std::set<std::string>{"b.txt", "d.txt"});
-  CHECK(matching_files(index, "\"england said\"") == std::set<std::string>{"b.txt"});
+  CHECK(matching_files(index, "\"england said its bank\"") == std::set<std::string>{"b.txt"});
+  CHECK(matching_files(index, "\"england said\"") == matching_files(index, "england"));
   // A phrase of function words only requires them all.
   CHECK(matching_files(index, "\"to be or not to be\"") == std::set<std::string>{"e.txt", "f.txt"});
-  // A title phrase is exact.
+  // A title phrase: its words in the title, in that order.
   CHECK(matching_files(index, "title:\"bank of england\"") == std::set<std::string>{"a.md"});
+  CHECK(matching_files(index, "title:\"england holds\"") == std::set<std::string>{"a.md"});
   CHECK(matching_files(index, "title:\"bank england\"").empty());
+  CHECK(matching_files(index, "title:\"holds england\"").empty());
+  CHECK(matching_files(index, "title:bank-of-england") == std::set<std::string>{"a.md"});
+  CHECK(matching_files(index, "rates -title:\"england holds\"") == std::set<std::string>{"b.txt", "c.txt", "d.txt"});
   // Proximity operators and punctuation phrases leave the function words out
   // too (they would otherwise ask for positions that are not there).
   CHECK(matching_files(index, "bank ADJ of ADJ england") == std::set<std::string>{"a.md", "c.txt", "d.txt"});
@@ -83,6 +103,31 @@ TEST_CASE("a new index keeps no positions for function words, and its phrases sk
   CHECK(near == matching_files(index, "bank NEAR/3 england"));
   CHECK(near.count("a.md") == 1);
   CHECK(near.count("e.txt") == 0);
+}
+
+TEST_CASE("a phrase with a number that has no positions requires the number beside the other words in order",
+          "[stop-positions]") {
+  TempDir dir;
+  dir.write("reports/g.txt", "Crude rose 1.5 pct to 18.20 dlrs on Monday.\n");
+  dir.write("reports/h.txt", "Crude fell 1.5 pct and later rose 2.5 pct.\n");
+  dir.write("reports/i.txt", "Output of F-16 jets rose 3 pct, to 1,200 planes.\n");
+  const std::string index = dir.path() + "/index";
+  {
+    Indexer indexer(index);
+    CHECK(indexer.add_folder(dir.path() + "/reports").added == 3);
+  }
+  {
+    Xapian::Database db(index);
+    CHECK_FALSE(has_positions(db, "Z1.5"));
+    CHECK_FALSE(has_positions(db, "Z1,200"));
+    CHECK(has_positions(db, "Z16"));  // integers keep theirs: "F-16" stays a phrase
+  }
+  CHECK(matching_files(index, "\"rose 1.5 pct\"") == std::set<std::string>{"g.txt", "h.txt"});
+  CHECK(matching_files(index, "\"rose 3.5 pct\"").empty());
+  CHECK(matching_files(index, "\"1.5 pct to 18.20 dlrs\"") == std::set<std::string>{"g.txt"});
+  CHECK(matching_files(index, "\"pct rose 1.5\"").empty());
+  CHECK(matching_files(index, "F-16") == std::set<std::string>{"i.txt"});
+  CHECK(matching_files(index, "\"16 F\"").empty());
 }
 
 TEST_CASE("an index whose function words have positions keeps them and its exact phrases", "[stop-positions]") {
@@ -104,7 +149,9 @@ TEST_CASE("an index whose function words have positions keeps them and its exact
     CHECK(db.get_metadata("dossier:terms") == "stems-only-1");
     CHECK(has_positions(db, "Zthe"));
     CHECK(has_positions(db, "Zof"));
+    CHECK(has_positions(db, "ZSof"));
   }
+  CHECK(found_by_id(index, "hamlet"));
   CHECK(matching_files(index, "\"bank of england\"") == std::set<std::string>{"a.md"});
   CHECK(matching_files(index, "\"to be or not to be\"") == std::set<std::string>{"e.txt"});
 
