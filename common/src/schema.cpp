@@ -213,6 +213,19 @@ bool positionless_number(std::string_view stem, Revision p) {
   return separator;
 }
 
+std::string_view StemTerms::stem_of(std::string_view term) const {
+  if (term.size() <= prefix_.size() || term.compare(0, prefix_.size(), prefix_) != 0) return {};
+  char first = term[prefix_.size()];
+  if (first >= 'A' && first <= 'Z') return {};
+  return term.substr(prefix_.size());
+}
+
+std::string_view stem_of_any(std::string_view term) {
+  if (term.size() > 1 && term[0] == 'Z') term.remove_prefix(1);
+  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return {};
+  return term;
+}
+
 bool title_positions(Revision p) {
   return p != Revision::stems_3;
 }

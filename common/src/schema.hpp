@@ -61,7 +61,8 @@ constexpr std::string_view kStemsOnlyNoStopPositionsScheme = "stems-only-2";
 //   positions, and neither do title terms ("ZS"), whose words keep positions as
 //   plain words. On Reuters' ~150-word items these held a fifth of the position
 //   table.
-// - id terms are a hash of the id (id_term).
+// - id terms are a hash of the id (id_term);
+// - stems are terms as they are, without the "Z" prefix (StemTerms).
 constexpr std::string_view kStemsRevision3Scheme = "stems-only-3";
 // The scheme of an index from its kTermSchemeKey metadata (empty when absent)
 // and whether it holds documents: an empty index takes the current scheme.
@@ -88,6 +89,30 @@ bool positionless_number(std::string_view stem, Revision r);
 bool title_positions(Revision r);
 // The stems positionless_stem is true for, for the indexer.
 const std::vector<std::string>& positionless_stems(Revision r);
+// How an index of revision `r` writes a word's stem as a term: "Z" + stem up
+// to stems_2, the stem itself from stems_3 (the "Z" byte was 7% of Reuters'
+// position table: ~1.2 of 20.5 MB). Stems are lower case, so they never meet
+// the upper-case prefixes of other terms. Title terms put the title prefix
+// after it ("ZSoil" before, "Soil" now).
+class StemTerms {
+ public:
+  explicit StemTerms(Revision r) : prefix_(r == Revision::stems_3 ? "" : "Z") {}
+  [[nodiscard]] const std::string& prefix() const { return prefix_; }
+  [[nodiscard]] std::string term(std::string_view stem) const { return prefix_ + std::string(stem); }
+  // The stem a free-text term stands for; empty for any other term (filters,
+  // ids, title terms and, in the oldest indexes, unstemmed words).
+  [[nodiscard]] std::string_view stem_of(std::string_view term) const;
+
+ private:
+  std::string prefix_;
+};
+
+// The stem of a free-text term in an index of any stems-only revision ("Zoil"
+// or "oil"), empty for any other term: for code that can meet shards of
+// several revisions. (In the oldest indexes, which wrote words and stems, it
+// also takes unstemmed words for stems.)
+std::string_view stem_of_any(std::string_view term);
+
 // The id term of an index of revision `r`. From stems_3 it is a 12-byte hash
 // of the id: a file's id is its absolute path, often 40-100 bytes, which the
 // term would keep twice (postlist key and term list); the id itself stays in

@@ -17,10 +17,11 @@ using schema::Field;
 DocumentBuilder::DocumentBuilder(schema::Revision revision, const DataPacker* packer)
     : revision_(revision), packer_(packer) {
   terms_.set_stemmer(Xapian::Stem("english"));
-  // schema::TermScheme::stems_only: each word once, "Z" + stem, with positions.
-  // Writing every word twice (unstemmed and stemmed) cost ~30% of indexing CPU
-  // and ~20% of the index, and the searcher ranks by stems anyway.
-  terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  // schema::TermScheme::stems_only: each word once, as its stem (schema::StemTerms),
+  // with positions. Writing every word twice (unstemmed and stemmed) cost ~30%
+  // of indexing CPU and ~20% of the index, and the searcher ranks by stems anyway.
+  terms_.set_stemming_strategy(schema::StemTerms(revision).prefix().empty() ? Xapian::TermGenerator::STEM_ALL
+                                                                             : Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 namespace {
@@ -51,11 +52,12 @@ void add_actor_fields(Xapian::Document& doc, const std::vector<std::string>& act
 // A document's TermIterator::skip_to is a linear scan, so the terms are walked
 // once (a skip_to per stop word was 4% of indexing instructions).
 void drop_positions(Xapian::Document& doc, schema::Revision r) {
+  const schema::StemTerms stems(r);
   std::vector<std::pair<std::string, Xapian::termcount>> found;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string term = *it;
-    if (term.size() < 2 || term[0] != 'Z') continue;
-    std::string_view stem = std::string_view(term).substr(1);
+    std::string_view stem = stems.stem_of(term);
+    if (stem.empty()) continue;
     if (schema::positionless_stem(stem, r) || schema::positionless_number(stem, r))
       found.emplace_back(term, it.get_wdf());
   }

@@ -30,17 +30,18 @@ constexpr double kExpandK = 1.0;
 // more lookups.
 constexpr std::size_t kLocalBatch = 128;
 
-// Stemmed free-text terms ("Z" + a lower-case word) not already asked for: no
+// Stemmed free-text terms (schema::stem_of_any) not already asked for: no
 // filters, ids, title-prefixed copies, or numbers.
 class ExpansionTerms {
  public:
   explicit ExpansionTerms(const Xapian::Query& query) : asked_(query.get_unique_terms_begin(), query.get_unique_terms_end()) {}
 
   bool operator()(const std::string& term) const {
-    if (term.size() < 3 || term[0] != 'Z') return false;
-    auto first = static_cast<unsigned char>(term[1]);
+    std::string_view stem = schema::stem_of_any(term);
+    if (stem.size() < 2) return false;
+    auto first = static_cast<unsigned char>(stem[0]);
     if (!std::islower(first) && first < 0x80) return false;
-    for (char c : term)
+    for (char c : stem)
       if (std::isdigit(static_cast<unsigned char>(c))) return false;
     return asked_.count(term) == 0;
   }

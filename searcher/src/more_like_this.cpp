@@ -63,7 +63,7 @@ LikeQuery like_query(const Xapian::Database& db, const std::string& path_or_id) 
   for (auto it = eset.begin(); it != eset.end(); ++it) {
     const std::string term = *it;
     terms.emplace_back(term);
-    if (term[0] == 'Z') out.highlight.stems.insert(term.substr(1));
+    if (auto stem = schema::stem_of_any(term); !stem.empty()) out.highlight.stems.insert(std::string(stem));
     else out.highlight.words.insert(term);
   }
   Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());

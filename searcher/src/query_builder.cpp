@@ -71,7 +71,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
         stemmer_(stemmer),
         db_(db),
         strategy_(strategy),
-        positions_(positions),
+        revision_(positions),
         trace_(trace) {}
 
   Xapian::Query operator()(const std::string& value) override {
@@ -116,7 +116,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
     } catch (const Xapian::QueryParserError&) {
       return Xapian::Query();
     }
-    q = without_positionless_words(q, positions_);
+    q = without_positionless_words(q, revision_);
     if (extra)
       for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) trace_.extra_terms.insert(*it);
     return q;
@@ -127,7 +127,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
   Xapian::QueryParser::stem_strategy strategy_;
-  schema::Revision positions_;
+  schema::Revision revision_;
   AliasTrace& trace_;
 };
 
@@ -136,8 +136,9 @@ class AliasProcessor : public Xapian::FieldProcessor {
 // typed word's own stem ("nations*" finds "nations", whose stem is "nation").
 class WildcardProcessor : public Xapian::FieldProcessor {
  public:
-  WildcardProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, schema::TermScheme scheme)
-      : rewritten_(rewritten), stemmer_(stemmer), scheme_(scheme) {}
+  WildcardProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, schema::TermScheme scheme,
+                    const schema::StemTerms& stems)
+      : rewritten_(rewritten), stemmer_(stemmer), scheme_(scheme), stems_(stems) {}
 
   Xapian::Query operator()(const std::string& value) override {
     auto n = placeholder_index(value, rewritten_.wildcards.size());
@@ -148,7 +149,7 @@ class WildcardProcessor : public Xapian::FieldProcessor {
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
     };
     if (scheme_ == schema::TermScheme::words_and_stems) return wildcard(w.prefix + w.word);
-    Xapian::Query subs[] = {wildcard("Z" + w.prefix + w.word), Xapian::Query("Z" + w.prefix + stemmer_(w.word))};
+    Xapian::Query subs[] = {wildcard(stems_.term(w.prefix + w.word)), Xapian::Query(stems_.term(w.prefix + stemmer_(w.word)))};
     return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(subs), std::end(subs));
   }
 
@@ -156,6 +157,7 @@ class WildcardProcessor : public Xapian::FieldProcessor {
   const RewrittenQuery& rewritten_;
   const Xapian::Stem& stemmer_;
   schema::TermScheme scheme_;
+  const schema::StemTerms& stems_;
 };
 
 // Expands a "dossierphrase:N" placeholder (made only for an index whose
@@ -170,7 +172,7 @@ class PhraseProcessor : public Xapian::FieldProcessor {
         stemmer_(stemmer),
         db_(db),
         strategy_(strategy),
-        positions_(positions),
+        revision_(positions),
         prepare_(prepare) {}
 
   Xapian::Query operator()(const std::string& value) override {
@@ -182,7 +184,7 @@ class PhraseProcessor : public Xapian::FieldProcessor {
     qp.set_stemming_strategy(strategy_);
     try {
       return without_positionless_words(
-          qp.parse_query("\"" + prepare_(rewritten_.phrases[*n]) + "\"", Xapian::QueryParser::FLAG_PHRASE), positions_);
+          qp.parse_query("\"" + prepare_(rewritten_.phrases[*n]) + "\"", Xapian::QueryParser::FLAG_PHRASE), revision_);
     } catch (const Xapian::QueryParserError&) {
       return Xapian::Query();
     }
@@ -193,7 +195,7 @@ class PhraseProcessor : public Xapian::FieldProcessor {
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
   Xapian::QueryParser::stem_strategy strategy_;
-  schema::Revision positions_;
+  schema::Revision revision_;
   std::string (*prepare_)(const std::string&);
 };
 
@@ -208,7 +210,7 @@ class TitleProcessor : public Xapian::FieldProcessor {
  public:
   TitleProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, const Xapian::Database& db,
                  Xapian::QueryParser::stem_strategy strategy, schema::Revision positions)
-      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), positions_(positions) {}
+      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), revision_(positions) {}
 
   Xapian::Query operator()(const std::string& value) override {
     auto n = placeholder_index(value, rewritten_.titles.size());
@@ -225,7 +227,7 @@ class TitleProcessor : public Xapian::FieldProcessor {
       std::vector<Xapian::Query> words;
       for (std::size_t i = 0; i < title.get_num_subqueries(); ++i) words.push_back(title.get_subquery(i));
       Xapian::Query plain =
-          without_positionless_words(qp.parse_query(typed, Xapian::QueryParser::FLAG_PHRASE), positions_);
+          without_positionless_words(qp.parse_query(typed, Xapian::QueryParser::FLAG_PHRASE), revision_);
       return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
                            plain);
     } catch (const Xapian::QueryParserError&) {
@@ -238,11 +240,20 @@ class TitleProcessor : public Xapian::FieldProcessor {
   const Xapian::Stem& stemmer_;
   const Xapian::Database& db_;
   Xapian::QueryParser::stem_strategy strategy_;
-  schema::Revision positions_;
+  schema::Revision revision_;
 };
 
-Xapian::QueryParser::stem_strategy parser_strategy(schema::TermScheme scheme) {
-  return scheme == schema::TermScheme::stems_only ? Xapian::QueryParser::STEM_ALL_Z : Xapian::QueryParser::STEM_SOME;
+Xapian::QueryParser::stem_strategy parser_strategy(schema::TermScheme scheme, const schema::StemTerms& stems) {
+  if (scheme != schema::TermScheme::stems_only) return Xapian::QueryParser::STEM_SOME;
+  return stems.prefix().empty() ? Xapian::QueryParser::STEM_ALL : Xapian::QueryParser::STEM_ALL_Z;
+}
+
+// Whether an index that has not recorded its scheme holds any of the commonest
+// words as the term `prefix` + word.
+bool has_common_words(const Xapian::Database& db, const std::string& prefix) {
+  for (const char* word : {"the", "and", "of", "to", "a", "in"})
+    if (db.term_exists(prefix + word)) return true;
+  return false;
 }
 
 // The query's words without any syntax: punctuation and operator words dropped.
@@ -324,38 +335,36 @@ schema::TermScheme index_term_scheme(const Xapian::Database& db) {
   try {
     // Several shards answer with the first one's metadata, which a first run
     // killed between two shards' commits may not have written yet: without it,
-    // plain words (never written under the stems-only scheme) tell.
+    // the commonest words tell. Only words and stems wrote both plain words and
+    // "Z" stems.
     std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
     if (!recorded.empty() || db.get_doccount() == 0) return schema::term_scheme(recorded, db.get_doccount() > 0);
-    for (const char* word : {"the", "and", "of", "to", "a", "in"})
-      if (db.term_exists(word)) return schema::TermScheme::words_and_stems;
+    if (has_common_words(db, "") && has_common_words(db, "Z")) return schema::TermScheme::words_and_stems;
     return schema::TermScheme::stems_only;
   } catch (const Xapian::Error&) {
     return schema::TermScheme::stems_only;
   }
 }
 
-schema::Revision index_positions(const Xapian::Database& db) {
+schema::Revision index_revision(const Xapian::Database& db) {
   try {
     std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
     if (!recorded.empty() || db.get_doccount() == 0) return schema::revision_of(recorded, db.get_doccount() > 0);
-    // Unrecorded (see index_term_scheme): the first posting of the commonest
-    // word of each list tells.
-    auto has_positions = [&db](const std::string& stem) {
-      const std::string term = "Z" + stem;
-      auto it = db.postlist_begin(term);
-      return it == db.postlist_end(term) || db.positionlist_begin(*it, term) != db.positionlist_end(*it, term);
-    };
-    if (has_positions("the")) return schema::Revision::stems_1;
-    if (has_positions("said")) return schema::Revision::stems_2;
-    return schema::Revision::stems_3;
+    // Unrecorded (see index_term_scheme): stems without "Z" are stems_3; with
+    // it, the first posting of "the" tells whether function words have positions.
+    if (!has_common_words(db, "Z")) return schema::Revision::stems_3;
+    const std::string the = "Zthe";
+    auto it = db.postlist_begin(the);
+    bool positions = it != db.postlist_end(the) && db.positionlist_begin(*it, the) != db.positionlist_end(*it, the);
+    return positions ? schema::Revision::stems_1 : schema::Revision::stems_2;
   } catch (const Xapian::Error&) {
     return schema::Revision::stems_3;
   }
 }
 
-Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Revision positions) {
-  if (phrase.get_type() != Xapian::Query::OP_PHRASE || positions == schema::Revision::stems_1) return phrase;
+Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Revision revision) {
+  if (phrase.get_type() != Xapian::Query::OP_PHRASE || revision == schema::Revision::stems_1) return phrase;
+  const schema::StemTerms stems(revision);
   std::vector<Xapian::Query> all, kept, numbers;
   std::size_t first = 0, last = 0;
   for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
@@ -363,9 +372,9 @@ Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Re
     if (sub.get_type() != Xapian::Query::LEAF_TERM) return phrase;
     std::string term = *sub.get_terms_begin();
     all.push_back(sub);
-    std::string_view stem = term.size() > 1 && term[0] == 'Z' ? std::string_view(term).substr(1) : std::string_view();
-    if (!stem.empty() && schema::positionless_stem(stem, positions)) continue;
-    if (!stem.empty() && schema::positionless_number(stem, positions)) {
+    std::string_view stem = stems.stem_of(term);
+    if (!stem.empty() && schema::positionless_stem(stem, revision)) continue;
+    if (!stem.empty() && schema::positionless_number(stem, revision)) {
       numbers.push_back(sub);
       continue;
     }
@@ -388,13 +397,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazettee
       gazetteer_(gazetteer),
       stemmer_("english"),
       scheme_(index_term_scheme(db)),
-      positions_(scheme_ == schema::TermScheme::stems_only ? index_positions(db) : schema::Revision::stems_1) {}
+      revision_(scheme_ == schema::TermScheme::stems_only ? index_revision(db) : schema::Revision::stems_1),
+      stems_(revision_) {}
 
 Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const {
   Xapian::QueryParser qp;
   qp.set_database(db_);
   qp.set_stemmer(stemmer_);
-  qp.set_stemming_strategy(parser_strategy(scheme_));
+  qp.set_stemming_strategy(parser_strategy(scheme_, stems_));
   qp.set_default_op(Xapian::Query::OP_OR);
   qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   qp.add_prefix("title", std::string(schema::title_prefix()));
@@ -403,13 +413,13 @@ Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flag
     // Several actor: filters must all hold; several source: filters are alternatives.
     qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix), !f.multi_valued);
   }
-  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_), positions_, trace);
+  AliasProcessor aliases(rewritten, gazetteer_, stemmer_, db_, parser_strategy(scheme_, stems_), revision_, trace);
   qp.add_prefix(kAliasField, &aliases);
-  PhraseProcessor phrases(rewritten, stemmer_, db_, parser_strategy(scheme_), positions_, words_for_ranking);
+  PhraseProcessor phrases(rewritten, stemmer_, db_, parser_strategy(scheme_, stems_), revision_, words_for_ranking);
   qp.add_prefix(kPhraseField, &phrases);
-  TitleProcessor titles(rewritten, stemmer_, db_, parser_strategy(scheme_), positions_);
+  TitleProcessor titles(rewritten, stemmer_, db_, parser_strategy(scheme_, stems_), revision_);
   qp.add_prefix(kTitleField, &titles);
-  WildcardProcessor wildcards(rewritten, stemmer_, scheme_);
+  WildcardProcessor wildcards(rewritten, stemmer_, scheme_, stems_);
   qp.add_prefix(kWildcardField, &wildcards);
   Xapian::RangeProcessor dates(*schema::spec(Field::date).slot, "date:");
   qp.add_rangeprocessor(&dates);
@@ -458,10 +468,15 @@ void QueryBuilder::collect_highlights(const Xapian::Query& query, const Rewritte
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
     std::string term = *it;
     if (term.empty() || (trace.extra_terms.count(term) && !trace.typed_terms.count(term))) continue;
-    if (term[0] == 'Z') {
-      term.erase(0, 1);
-      if (term.compare(0, title.size(), title) == 0) term.erase(0, title.size());
-      if (!term.empty()) h.stems.insert(term);
+    // Stems, and title terms (the title prefix before the stem, after the stem prefix).
+    if (auto stem = stems_.stem_of(term); !stem.empty()) {
+      h.stems.insert(std::string(stem));
+      continue;
+    }
+    if (scheme_ == schema::TermScheme::stems_only && term.compare(0, stems_.prefix().size(), stems_.prefix()) == 0 &&
+        term.compare(stems_.prefix().size(), title.size(), title) == 0) {
+      if (term.size() > stems_.prefix().size() + title.size())
+        h.stems.insert(term.substr(stems_.prefix().size() + title.size()));
       continue;
     }
     if (term.compare(0, title.size(), title) == 0) term.erase(0, title.size());
@@ -487,9 +502,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   if (truncated)
     built.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) + " bytes; searched its start");
 
-  const bool loose_phrases = positions_ != schema::Revision::stems_1;
-  const bool title_placeholders = !schema::title_positions(positions_);
-  if (loose_phrases) query = relax_positionless_words(query, positions_);
+  const bool loose_phrases = revision_ != schema::Revision::stems_1;
+  const bool title_placeholders = !schema::title_positions(revision_);
+  if (loose_phrases) query = relax_positionless_words(query, revision_);
   RewrittenQuery rewritten = rewrite_query(query, gazetteer_, loose_phrases, title_placeholders);
   built.rewritten = rewritten.text;
   AliasTrace trace;

@@ -44,6 +44,8 @@ class QueryBuilder {
   [[nodiscard]] BuiltQuery build(const SearchRequest& request) const;
   // The stemmer used for queries, which snippets must share to mark stemmed forms.
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
+  // How the index writes stems as terms.
+  [[nodiscard]] const schema::StemTerms& stem_terms() const { return stems_; }
   // Terms and phrases of a canonical actor's names, for highlighting.
   void add_actor_highlights(const std::string& canonical, HighlightTerms& h, const std::string& except = "") const;
 
@@ -57,20 +59,21 @@ class QueryBuilder {
   const Gazetteer& gazetteer_;
   Xapian::Stem stemmer_;
   schema::TermScheme scheme_;   // how the index holds words: the parser must ask for the same terms
-  schema::Revision positions_;  // phrases leave out the words that have no positions
+  schema::Revision revision_;  // which words have no positions (phrases leave them out)
+  schema::StemTerms stems_;    // how stems are written (the parser must ask for the same terms)
 };
 
 // The term scheme of an index (see schema::TermScheme); the current one when
 // the index cannot say (e.g. a shard does not answer).
 schema::TermScheme index_term_scheme(const Xapian::Database& db);
-// Which terms of a stems-only index have no positions (schema::Revision); the
-// current rules when the index cannot say.
-schema::Revision index_positions(const Xapian::Database& db);
+// The revision of a stems-only index's scheme (schema::Revision); the current
+// one when the index cannot say.
+schema::Revision index_revision(const Xapian::Database& db);
 // A parsed phrase for an index with such terms: its positionless function
 // words left out and the others matched in order within a window covering the
 // gaps ("bank of england" finds "bank ? england"); its positionless numbers
 // required beside that phrase; a phrase of such words only requires them all.
 // Anything else is returned as it is.
-Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Revision positions);
+Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Revision revision);
 
 }  // namespace dossier

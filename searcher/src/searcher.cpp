@@ -61,14 +61,14 @@ void merge(HighlightTerms& into, const HighlightTerms& from) {
 // still comes first.
 Xapian::MSet related_after(Xapian::Enquire& enquire, const Xapian::Query& words, const Xapian::Query& expansion,
                            const Xapian::MSet& matches, std::size_t offset, std::size_t fetch,
-                           HighlightTerms& highlight) {
+                           const schema::StemTerms& stems, HighlightTerms& highlight) {
   // The page ran past the last match, so the count is exact (after folding copies).
   Xapian::doccount matched = matches.get_matches_lower_bound();
   auto skip = static_cast<Xapian::doccount>(offset > matched ? offset - matched : 0);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, expansion, words));
   Xapian::MSet related = enquire.get_mset(skip, static_cast<Xapian::doccount>(fetch - matches.size()));
   for (auto t = expansion.get_unique_terms_begin(); t != expansion.get_unique_terms_end(); ++t)
-    if ((*t).size() > 1 && (*t)[0] == 'Z') highlight.stems.insert((*t).substr(1));
+    if (auto stem = stems.stem_of(*t); !stem.empty()) highlight.stems.insert(std::string(stem));
   return related;
 }
 
@@ -78,11 +78,11 @@ Xapian::MSet related_after(Xapian::Enquire& enquire, const Xapian::Query& words,
 // with the search's statistics (no extra exchange with remote shards). Left
 // whole when only common words were asked for.
 HighlightTerms without_common_words(const HighlightTerms& all, const Xapian::MSet& mset, Xapian::doccount docs,
-                                    const Xapian::Stem& stemmer) {
+                                    const Xapian::Stem& stemmer, const schema::StemTerms& stems) {
   HighlightTerms telling = all;
   telling.stems.clear();
   for (const auto& stem : all.stems)
-    if (mset.get_termfreq("Z" + stem) * 2 <= docs) telling.stems.insert(stem);
+    if (mset.get_termfreq(stems.term(stem)) * 2 <= docs) telling.stems.insert(stem);
   if (telling.stems.empty() || telling.stems.size() == all.stems.size()) return all;
   for (auto it = telling.words.begin(); it != telling.words.end();)
     it = telling.stems.count(stemmer(*it)) ? std::next(it) : telling.words.erase(it);
@@ -294,7 +294,8 @@ class Searcher::Impl {
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, expansion));
         mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(fetch));
         if (request.related && mset.size() < fetch)
-          related = related_after(enquire, query, expansion, mset, request.offset, fetch, related_highlight);
+          related = related_after(enquire, query, expansion, mset, request.offset, fetch, builder.stem_terms(),
+                                  related_highlight);
       }
     }
 
@@ -317,7 +318,8 @@ class Searcher::Impl {
     if (candidates.size() > request.limit) candidates.resize(request.limit);
 
     SnippetMaker all_words(highlight, builder.stemmer());
-    SnippetMaker telling_words(without_common_words(highlight, mset, db_.get_doccount(), builder.stemmer()),
+    SnippetMaker telling_words(
+        without_common_words(highlight, mset, db_.get_doccount(), builder.stemmer(), builder.stem_terms()),
                                builder.stemmer());
     SnippetMaker related_snippets(related_highlight, builder.stemmer());
     std::size_t rank = request.offset;

@@ -31,7 +31,7 @@ bool alphabetic_term(const std::string& t) {
 }
 
 // Terms under `prefix` + a letter are candidates; `strip` bytes of prefix are
-// not part of the word ("Z" before a stem).
+// not part of the word ("Z" before a stem in older indexes).
 void scan(const Xapian::Database& db, const std::string& word, const std::string& prefix, std::size_t strip,
           std::size_t max, Candidate& best, bool& found) {
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
@@ -46,7 +46,7 @@ void scan(const Xapian::Database& db, const std::string& word, const std::string
   }
 }
 
-// The nearest term to `word` under `prefix` (plain words: none; stems: "Z").
+// The nearest term to `word` under `prefix` (plain words: none; stems: schema::StemTerms).
 std::optional<std::string> nearest(const Xapian::Database& db, const std::string& word, const std::string& prefix) {
   // Two edits turn short words into other real words ("write" -> "with",
   // "anyone" -> "alone"): only one for words of up to 6 letters.
@@ -66,9 +66,9 @@ std::optional<std::string> nearest(const Xapian::Database& db, const std::string
 // ending ("artilery": stem "artileri", nearest "artilleri", so "artillery").
 // A stem that is not itself a word ("happi") is no suggestion.
 std::optional<std::string> stem_correction(const Xapian::Database& db, const std::string& word,
-                                           const Xapian::Stem& stemmer) {
+                                           const Xapian::Stem& stemmer, const schema::StemTerms& stems) {
   const std::string stem = stemmer(word);
-  auto found = nearest(db, stem, "Z");
+  auto found = nearest(db, stem, stems.prefix());
   if (!found) return std::nullopt;
   const std::string& c = *found;
   std::size_t common = 0;
@@ -108,8 +108,9 @@ std::size_t edit_distance(const std::string& a, const std::string& b, std::size_
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const std::string& query,
                                             const Xapian::Stem& stemmer, const Gazetteer& gazetteer) {
   const bool stems_only = index_term_scheme(db) == schema::TermScheme::stems_only;
+  const schema::StemTerms stems(stems_only ? index_revision(db) : schema::Revision::stems_1);
   auto correction = [&](const std::string& word) {
-    return stems_only ? stem_correction(db, word, stemmer) : nearest(db, word, "");
+    return stems_only ? stem_correction(db, word, stemmer, stems) : nearest(db, word, "");
   };
   std::string out;
   bool changed = false;
@@ -144,7 +145,7 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, const st
       continue;
     }
     if (field_value || wildcard || !plain_ascii || lower.size() < kMinWordLength || is_operator_word(word) ||
-        gazetteer.knows(word) || db.term_exists(lower) || db.term_exists("Z" + stemmer(lower))) {
+        gazetteer.knows(word) || db.term_exists(lower) || db.term_exists(stems.term(stemmer(lower)))) {
       out += word;
       i = j;
       continue;

@@ -62,14 +62,16 @@ Xapian::Weight* make_weight(const Settings& s) {
   return new Xapian::BM25Weight(s.k1, 0, s.k3, s.b, s.min_normlen);
 }
 
-// Stemmed free-text terms only ("Zword"): no filters, ids or title-prefixed terms.
+// Stemmed free-text terms only ("Zword" or "word", dossier::schema::stem_of_any):
+// no filters, ids or title-prefixed terms.
 class FreeTextStems : public Xapian::ExpandDecider {
  public:
   explicit FreeTextStems(const Xapian::Query& q) {
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) in_query_.push_back(*it);
   }
   bool operator()(const std::string& t) const override {
-    if (t.size() < 3 || t[0] != 'Z' || !(std::islower(static_cast<unsigned char>(t[1])))) return false;
+    std::string_view stem = dossier::schema::stem_of_any(t);
+    if (stem.size() < 2 || !std::islower(static_cast<unsigned char>(stem[0]))) return false;
     for (const auto& q : in_query_)
       if (q == t) return false;
     for (char c : t)
