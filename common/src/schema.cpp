@@ -123,8 +123,8 @@ Revision revision_of(std::string_view recorded, bool has_documents) {
   return Revision::stems_1;
 }
 
-std::string_view scheme_name(Revision p) {
-  switch (p) {
+std::string_view scheme_name(Revision r) {
+  switch (r) {
     case Revision::stems_1:
       return kStemsOnlyScheme;
     case Revision::stems_2:
@@ -175,20 +175,7 @@ const std::vector<std::string>& revision3_stems() {
 
 }  // namespace
 
-const std::vector<std::string>& positionless_stems(Revision p) {
-  static const std::vector<std::string> none;
-  switch (p) {
-    case Revision::stems_1:
-      return none;
-    case Revision::stems_2:
-      return stop_stems();
-    case Revision::stems_3:
-      break;
-  }
-  return revision3_stems();
-}
-
-bool positionless_stem(std::string_view stem, Revision p) {
+bool positionless_stem(std::string_view stem, Revision r) {
   // Asked for every term the indexer writes: a sorted copy, searched.
   auto sorted = [](const std::vector<std::string>& stems) {
     std::vector<std::string> out = stems;
@@ -196,13 +183,13 @@ bool positionless_stem(std::string_view stem, Revision p) {
     return out;
   };
   static const std::vector<std::string> stop = sorted(stop_stems()), more = sorted(revision3_stems());
-  if (p == Revision::stems_1) return false;
-  const auto& stems = p == Revision::stems_3 ? more : stop;
+  if (r == Revision::stems_1) return false;
+  const auto& stems = r == Revision::stems_3 ? more : stop;
   return std::binary_search(stems.begin(), stems.end(), stem, std::less<>());
 }
 
-bool positionless_number(std::string_view stem, Revision p) {
-  if (p != Revision::stems_3 || stem.empty() || stem[0] < '0' || stem[0] > '9') return false;
+bool positionless_number(std::string_view stem, Revision r) {
+  if (r != Revision::stems_3 || stem.empty() || stem[0] < '0' || stem[0] > '9') return false;
   bool separator = false;
   for (char c : stem) {
     if (c == '.' || c == ',')
@@ -226,9 +213,7 @@ std::string_view stem_of_any(std::string_view term) {
   return term;
 }
 
-bool title_positions(Revision p) {
-  return p != Revision::stems_3;
-}
+bool title_positions(Revision r) { return r != Revision::stems_3; }
 
 std::string_view title_prefix() { return spec(Field::title).prefix; }
 

@@ -56,11 +56,10 @@ constexpr std::string_view kStemsOnlyScheme = "stems-only-1";
 // within a window covering the gaps.
 constexpr std::string_view kStemsOnlyNoStopPositionsScheme = "stems-only-2";
 // stems-only-2, leaner still, the current scheme of new indexes:
-// - ~40 more function words ("said", "about", "after", ...) and numbers written
+// - ~60 more function words ("said", "about", "after", ...) and numbers written
 //   with a decimal point or thousands separator ("1.19", "132,000") keep no
-//   positions, and neither do title terms ("ZS"), whose words keep positions as
-//   plain words. On Reuters' ~150-word items these held a fifth of the position
-//   table.
+//   positions, and neither do title terms, whose words keep positions as plain
+//   words. On Reuters' ~150-word items these held a fifth of the position table.
 // - id terms are a hash of the id (id_term);
 // - stems are terms as they are, without the "Z" prefix (StemTerms).
 constexpr std::string_view kStemsRevision3Scheme = "stems-only-3";
@@ -85,10 +84,8 @@ bool positionless_stem(std::string_view stem, Revision r);
 // those with a decimal point or thousands separator. A phrase keeps them as
 // words that must occur, where it drops function words.
 bool positionless_number(std::string_view stem, Revision r);
-// Whether title terms ("ZS") keep positions under `r`.
+// Whether title terms keep positions under `r`.
 bool title_positions(Revision r);
-// The stems positionless_stem is true for, for the indexer.
-const std::vector<std::string>& positionless_stems(Revision r);
 // How an index of revision `r` writes a word's stem as a term: "Z" + stem up
 // to stems_2, the stem itself from stems_3 (the "Z" byte was 7% of Reuters'
 // position table: ~1.2 of 20.5 MB). Stems are lower case, so they never meet

@@ -64,14 +64,14 @@ std::optional<std::size_t> placeholder_index(const std::string& value, std::size
 class AliasProcessor : public Xapian::FieldProcessor {
  public:
   AliasProcessor(const RewrittenQuery& rewritten, const Gazetteer& gazetteer, const Xapian::Stem& stemmer,
-                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, schema::Revision positions,
+                 const Xapian::Database& db, Xapian::QueryParser::stem_strategy strategy, schema::Revision revision,
                  AliasTrace& trace)
       : rewritten_(rewritten),
         gazetteer_(gazetteer),
         stemmer_(stemmer),
         db_(db),
         strategy_(strategy),
-        revision_(positions),
+        revision_(revision),
         trace_(trace) {}
 
   Xapian::Query operator()(const std::string& value) override {
@@ -149,7 +149,8 @@ class WildcardProcessor : public Xapian::FieldProcessor {
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
     };
     if (scheme_ == schema::TermScheme::words_and_stems) return wildcard(w.prefix + w.word);
-    Xapian::Query subs[] = {wildcard(stems_.term(w.prefix + w.word)), Xapian::Query(stems_.term(w.prefix + stemmer_(w.word)))};
+    Xapian::Query subs[] = {wildcard(stems_.term(w.prefix + w.word)),
+                            Xapian::Query(stems_.term(w.prefix + stemmer_(w.word)))};
     return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(subs), std::end(subs));
   }
 
@@ -166,13 +167,13 @@ class WildcardProcessor : public Xapian::FieldProcessor {
 class PhraseProcessor : public Xapian::FieldProcessor {
  public:
   PhraseProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, const Xapian::Database& db,
-                  Xapian::QueryParser::stem_strategy strategy, schema::Revision positions,
+                  Xapian::QueryParser::stem_strategy strategy, schema::Revision revision,
                   std::string (*prepare)(const std::string&))
       : rewritten_(rewritten),
         stemmer_(stemmer),
         db_(db),
         strategy_(strategy),
-        revision_(positions),
+        revision_(revision),
         prepare_(prepare) {}
 
   Xapian::Query operator()(const std::string& value) override {
@@ -209,8 +210,8 @@ class PhraseProcessor : public Xapian::FieldProcessor {
 class TitleProcessor : public Xapian::FieldProcessor {
  public:
   TitleProcessor(const RewrittenQuery& rewritten, const Xapian::Stem& stemmer, const Xapian::Database& db,
-                 Xapian::QueryParser::stem_strategy strategy, schema::Revision positions)
-      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), revision_(positions) {}
+                 Xapian::QueryParser::stem_strategy strategy, schema::Revision revision)
+      : rewritten_(rewritten), stemmer_(stemmer), db_(db), strategy_(strategy), revision_(revision) {}
 
   Xapian::Query operator()(const std::string& value) override {
     auto n = placeholder_index(value, rewritten_.titles.size());
