@@ -47,6 +47,38 @@ std::shared_ptr<const Gazetteer> load_gazetteer(const std::string& actors_file) 
 
 unsigned slot_of(Field f) { return *schema::spec(f).slot; }
 
+// Indexes searched together are searched as the first one writes its words
+// (QueryBuilder reads the combined database's metadata, the first shard's): one
+// written with other terms (by an older dossier: "Z" stems, or words and stems)
+// would match little. Said once per search rather than refused, so the rest
+// still answers. Empty when every shard with documents writes them alike.
+std::string mixed_schemes_notice(const std::vector<Shard>& shards) {
+  std::string first, first_name;
+  for (const auto& shard : shards) {
+    std::string recorded;
+    try {
+      if (shard.db.get_doccount() == 0) continue;
+      recorded = shard.db.get_metadata(std::string(schema::kTermSchemeKey));
+    } catch (const Xapian::Error&) {
+      continue;  // a shard that fails is named by the search itself
+    }
+    auto form = [](const std::string& r) {
+      if (schema::term_scheme(r, true) != schema::TermScheme::stems_only) return std::string("words and stems");
+      return schema::StemTerms(schema::revision_of(r, true)).prefix().empty() ? std::string("stems")
+                                                                              : std::string("\"Z\" stems");
+    };
+    if (first_name.empty()) {
+      first = recorded;
+      first_name = shard.name;
+    } else if (form(recorded) != form(first)) {
+      return "warning: " + shard.name + " holds its words as " + form(recorded) + " and " + first_name + " as " +
+             form(first) + ": searched as the latter, so documents of the former may be missed; index both folders "
+             "again with this dossier to search them together";
+    }
+  }
+  return {};
+}
+
 void merge(HighlightTerms& into, const HighlightTerms& from) {
   into.words.insert(from.words.begin(), from.words.end());
   into.stems.insert(from.stems.begin(), from.stems.end());
@@ -100,7 +132,9 @@ class Searcher::Impl {
         gazetteer_(load_gazetteer(options_.actors_file)),
         shards_(open_shards(paths, RemoteTimeouts{options_.connect_timeout_ms, options_.timeout_ms},
                             options_.allow_partial, missing_)),
-        db_(combine(shards_)) {
+        db_(combine(shards_)),
+        mixed_schemes_(mixed_schemes_notice(shards_)) {
+    if (!mixed_schemes_.empty()) log_->warn("{}", mixed_schemes_);
   }
 
   SearchResults search(const SearchRequest& request) {
@@ -194,6 +228,7 @@ class Searcher::Impl {
     SearchResults results;
     results.query = request.query;
     results.notices = built.notices;
+    if (!mixed_schemes_.empty()) results.notices.push_back(mixed_schemes_);
     if (built.has_free_text) {
       bool truncated = false;
       std::string clean = sanitise_query(request.query, kMaxQueryBytes, truncated);
@@ -351,6 +386,7 @@ class Searcher::Impl {
   std::vector<MissingShard> missing_;  // before shards_: open_shards fills it
   std::vector<Shard> shards_;
   Xapian::Database db_;
+  std::string mixed_schemes_;  // mixed_schemes_notice, said with every search
   // Shards indexed apart have dictionaries of their own: each is asked.
   DataUnpacker unpacker_{[this](const std::string& key) { return metadata_of_any(shards_, key); }};
 };

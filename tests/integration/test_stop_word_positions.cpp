@@ -172,3 +172,30 @@ TEST_CASE("an index whose function words have positions keeps them and its exact
     CHECK(old_db.get_collection_freq(old_term) == new_db.get_collection_freq(term));
   }
 }
+
+TEST_CASE("indexes whose words are written differently are searched together with a warning", "[stop-positions]") {
+  TempDir dir;
+  write_reports(dir);
+  const std::string old_index = dir.path() + "/old", new_index = dir.path() + "/new";
+  {
+    // As an index of an earlier dossier: "Z" stems (stems-only-2).
+    Xapian::WritableDatabase db(old_index, Xapian::DB_CREATE);
+    db.set_metadata("dossier:terms", "stems-only-2");
+    db.commit();
+  }
+  Indexer(old_index).add_folder(dir.path() + "/reports");
+  Indexer(new_index).add_folder(dir.path() + "/reports");
+  SearchRequest r;
+  r.query = "hamlet";
+  auto mentions_schemes = [](const SearchResults& results) {
+    for (const auto& n : results.notices)
+      if (n.find("holds its words as") != std::string::npos) return true;
+    return false;
+  };
+  CHECK_FALSE(mentions_schemes(Searcher({new_index}).search(r)));
+  CHECK_FALSE(mentions_schemes(Searcher({old_index}).search(r)));
+  CHECK_FALSE(mentions_schemes(Searcher({new_index, new_index + "/../new"}).search(r)));
+  SearchResults mixed = Searcher({new_index, old_index}).search(r);
+  CHECK(mentions_schemes(mixed));
+  CHECK(mixed.hits.size() >= 1);  // the first index still answers
+}
