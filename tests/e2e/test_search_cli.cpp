@@ -66,6 +66,11 @@ TEST_CASE("dossier-search: exit codes", "[e2e][search][exit]") {
   CHECK(cli.search({}).exit_code == 2);
   CHECK(cli.search({"--limit", "many", "shells"}).exit_code == 2);
   CHECK(cli.search({"date:2024-13-45..", "shells"}).exit_code == 2);
+  // A wildcard inside NEAR is a query Xapian cannot run: said in one line, as a query error.
+  auto near_wildcard = cli.search({"shell* NEAR artillery"});
+  CHECK(near_wildcard.exit_code == 2);
+  CHECK(near_wildcard.err.find("NEAR, ADJ and phrases take single words") != std::string::npos);
+  CHECK(std::count(near_wildcard.err.begin(), near_wildcard.err.end(), '\n') == 1);
   TempDir dir;
   auto missing = run_process({search_bin(), "--index", dir.path() + "/nope", "shells"});
   CHECK(missing.exit_code == 3);
