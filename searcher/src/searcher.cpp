@@ -99,8 +99,10 @@ Xapian::MSet related_after(Xapian::Enquire& enquire, const Xapian::Query& words,
   auto skip = static_cast<Xapian::doccount>(offset > matched ? offset - matched : 0);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, expansion, words));
   Xapian::MSet related = enquire.get_mset(skip, static_cast<Xapian::doccount>(fetch - matches.size()));
-  for (auto t = expansion.get_unique_terms_begin(); t != expansion.get_unique_terms_end(); ++t)
-    if (auto stem = stems.stem_of(*t); !stem.empty()) highlight.stems.insert(std::string(stem));
+  for (auto t = expansion.get_unique_terms_begin(); t != expansion.get_unique_terms_end(); ++t) {
+    const std::string term = *t;  // stem_of views into it
+    if (auto stem = stems.stem_of(term); !stem.empty()) highlight.stems.insert(std::string(stem));
+  }
   return related;
 }
 
