@@ -511,6 +511,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
   AliasTrace trace;
   try {
     built.query = parse(rewritten, kParserFlags, trace);
+  } catch (const Xapian::UnimplementedError&) {
+    // A word* wildcard or a group inside NEAR/ADJ: Xapian builds those over single terms only.
+    throw QueryError(std::string(kProximityWordsOnly), request.query);
   } catch (const Xapian::QueryParserError&) {
     // The user's words are always taken as words: drop the syntax, keep the terms.
     built.notices.push_back("query syntax not understood; searched for the words instead");

@@ -149,7 +149,7 @@ class Searcher::Impl {
           return results;
         } catch (const Xapian::UnimplementedError&) {
           // Xapian matches NEAR, ADJ and phrases over single terms only.
-          throw QueryError("NEAR, ADJ and phrases take single words, not word* wildcards or groups", request.query);
+          throw QueryError(std::string(kProximityWordsOnly), request.query);
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt >= kModifiedRetries) throw;
           log_->debug("index changed during search; reopening");
