@@ -34,10 +34,6 @@ struct AliasTrace {
   std::set<std::string> typed_terms;  // terms of the names as typed (always highlighted)
 };
 
-// What a query hears when it puts a wildcard or a group inside NEAR, ADJ or a phrase.
-inline constexpr std::string_view kProximityWordsOnly =
-    "NEAR, ADJ and phrases take single words, not word* wildcards or groups";
-
 // Longest query dossier reads; the rest is dropped with a notice.
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 

@@ -99,7 +99,7 @@ class Rewriter {
       std::size_t colon = body.find(':');
       if (colon != std::string::npos && is_field_name(body.substr(0, colon))) {
         out_.text += sign;
-        i = field(t.begin + sign.size(), body.substr(0, colon), t.begin + sign.size() + colon + 1);
+        i = field(t.begin + sign.size(), body.substr(0, colon), t.begin + sign.size() + colon + 1, previous_word);
         previous_word.clear();
         continue;
       }
@@ -111,6 +111,7 @@ class Rewriter {
         }
       }
       if (body.size() > 1 && body.back() == '*') {
+        if (next_to_proximity(previous_word, t.end)) throw QueryError(std::string(kProximityWordsOnly), q_);
         std::string word = utf8_lower(body.substr(0, body.size() - 1));
         out_.wildcard_prefixes.push_back(word);
         if (is_letters_and_digits(word)) {
@@ -215,8 +216,15 @@ class Rewriter {
     out_.phrases.push_back(inner);
   }
 
+  // Whether the token before (`previous_word`) or after `end` is NEAR or ADJ.
+  bool next_to_proximity(const std::string& previous_word, std::size_t end) const {
+    while (end < q_.size() && is_space(q_[end])) ++end;
+    return is_proximity_word(previous_word) || is_proximity_word(next_token(q_, end).text);
+  }
+
   // Handles "name:value" starting at `start` (value at `value_at`); returns the end.
-  std::size_t field(std::size_t start, const std::string& name, std::size_t value_at) {
+  std::size_t field(std::size_t start, const std::string& name, std::size_t value_at,
+                    const std::string& previous_word) {
     std::string lname = utf8_lower(name);
     std::size_t j = value_at;
     bool quoted = false;
@@ -250,6 +258,8 @@ class Rewriter {
     }
     // title: and anything else: the value goes to the parser untouched (no alias expansion).
     std::string value = read_value(q_, j, quoted);
+    if (lname == "title" && (quoted || !is_letters_and_digits(value)) && next_to_proximity(previous_word, j))
+      throw QueryError(std::string(kProximityWordsOnly), q_);
     if (lname == "title" && !quoted && value.size() > 1 && value.back() == '*') {
       std::string word = utf8_lower(value.substr(0, value.size() - 1));
       if (is_letters_and_digits(word)) {

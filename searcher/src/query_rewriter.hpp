@@ -50,10 +50,18 @@ inline constexpr const char* kPhraseField = "dossierphrase";
 // itself, for an index whose title terms have no positions (schema.hpp).
 inline constexpr const char* kTitleField = "dossiertitle";
 
+// What a query hears when it puts a wildcard or a group inside NEAR, ADJ or a
+// phrase: Xapian 1.4 builds those over single terms only.
+inline constexpr std::string_view kProximityWordsOnly =
+    "NEAR, ADJ and phrases take single words, not word* wildcards or groups";
+
 // `phrase_placeholders`: quoted phrases (not field values, not next to NEAR or
 // ADJ) become placeholders instead of reaching the parser as typed.
 // `title_placeholders`: so do title: values (but for "title:word*").
-// @throws QueryError for a date or year that cannot mean anything.
+// @throws QueryError for a date or year that cannot mean anything, and for a
+// word* wildcard or title: phrase next to NEAR or ADJ (kProximityWordsOnly):
+// refused before Xapian's parser, which leaks what it was building when it
+// throws on them.
 RewrittenQuery rewrite_query(const std::string& query, const Gazetteer& gazetteer, bool phrase_placeholders = false,
                              bool title_placeholders = false);
 

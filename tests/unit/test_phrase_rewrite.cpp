@@ -2,6 +2,8 @@
 // some numbers and the title terms) have no positions.
 #include <catch2/catch.hpp>
 
+#include <dossier/errors.hpp>
+
 #include "gazetteer.hpp"
 #include "query_builder.hpp"
 #include "query_rewriter.hpp"
@@ -118,4 +120,17 @@ TEST_CASE("quoted phrases become placeholders only when asked, and only where th
   CHECK(text("x\"bank of england\"", true) == "x\"bank of england\"");
   CHECK(text("\"bank of england\" NEAR rates", true) == "\"bank of england\" NEAR rates");
   CHECK(text("rates NEAR \"bank of england\"", true) == "rates NEAR \"bank of england\"");
+}
+
+TEST_CASE("a wildcard or a title phrase next to NEAR or ADJ is refused before Xapian's parser", "[phrase]") {
+  Gazetteer g;
+  for (const char* q : {"opec* NEAR price", "price ADJ opec*", "price NEAR/3 opec*", "title:\"crude oil\" NEAR price",
+                        "price ADJ title:crude-oil", "title:opec* NEAR price"}) {
+    INFO(q);
+    CHECK_THROWS_AS(rewrite_query(q, g, true, true), QueryError);
+  }
+  for (const char* q : {"opec NEAR price", "title:oil NEAR price", "opec* price", "title:\"crude oil\" price"}) {
+    INFO(q);
+    CHECK_NOTHROW(rewrite_query(q, g, true, true));
+  }
 }
