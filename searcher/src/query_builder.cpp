@@ -58,6 +58,16 @@ std::optional<std::size_t> placeholder_index(const std::string& value, std::size
   return n;
 }
 
+// A parser for a placeholder's own words, asking for the index's terms as the main one does.
+Xapian::QueryParser sub_parser(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                               Xapian::QueryParser::stem_strategy strategy) {
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(stemmer);
+  qp.set_stemming_strategy(strategy);
+  return qp;
+}
+
 // Expands a "dossieralias:N" placeholder into: the words as typed, or any
 // document tagged with the actor (ranked by its other names). Runs while the
 // query is parsed, on the client, so remote shards need nothing special.
@@ -103,10 +113,7 @@ class AliasProcessor : public Xapian::FieldProcessor {
 
  private:
   Xapian::Query name_query(const std::string& name, bool extra) const {
-    Xapian::QueryParser qp;
-    qp.set_database(db_);
-    qp.set_stemmer(stemmer_);
-    qp.set_stemming_strategy(strategy_);
+    Xapian::QueryParser qp = sub_parser(db_, stemmer_, strategy_);
     std::vector<std::string> words = lower_words(name);
     // A single word is stemmed like any other ("Indian" also finds "Indians").
     std::string text = words.size() > 1 ? "\"" + name + "\"" : utf8_lower(name);
@@ -179,10 +186,7 @@ class PhraseProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     auto n = placeholder_index(value, rewritten_.phrases.size());
     if (!n) return Xapian::Query();
-    Xapian::QueryParser qp;
-    qp.set_database(db_);
-    qp.set_stemmer(stemmer_);
-    qp.set_stemming_strategy(strategy_);
+    Xapian::QueryParser qp = sub_parser(db_, stemmer_, strategy_);
     try {
       return without_positionless_words(
           qp.parse_query("\"" + prepare_(rewritten_.phrases[*n]) + "\"", Xapian::QueryParser::FLAG_PHRASE), revision_);
@@ -217,10 +221,7 @@ class TitleProcessor : public Xapian::FieldProcessor {
     auto n = placeholder_index(value, rewritten_.titles.size());
     if (!n) return Xapian::Query();
     const std::string& typed = rewritten_.titles[*n];
-    Xapian::QueryParser qp;
-    qp.set_database(db_);
-    qp.set_stemmer(stemmer_);
-    qp.set_stemming_strategy(strategy_);
+    Xapian::QueryParser qp = sub_parser(db_, stemmer_, strategy_);
     qp.add_prefix("title", std::string(schema::title_prefix()));
     try {
       Xapian::Query title = qp.parse_query("title:" + typed, Xapian::QueryParser::FLAG_PHRASE);
@@ -332,34 +333,31 @@ bool only_words(const std::string& text) {
 
 }  // namespace
 
-schema::TermScheme index_term_scheme(const Xapian::Database& db) {
+IndexTerms index_terms(const Xapian::Database& db) {
+  using schema::Revision;
+  using schema::TermScheme;
   try {
+    // Read once per search: on remote shards each read is a round trip.
+    const std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
+    const bool has_documents = db.get_doccount() > 0;
+    if (!recorded.empty() || !has_documents) {
+      TermScheme scheme = schema::term_scheme(recorded, has_documents);
+      return {scheme, scheme == TermScheme::stems_only ? schema::revision_of(recorded, has_documents) : Revision::stems_1};
+    }
     // Several shards answer with the first one's metadata, which a first run
     // killed between two shards' commits may not have written yet: without it,
     // the commonest words tell. Only words and stems wrote both plain words and
-    // "Z" stems.
-    std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
-    if (!recorded.empty() || db.get_doccount() == 0) return schema::term_scheme(recorded, db.get_doccount() > 0);
-    if (has_common_words(db, "") && has_common_words(db, "Z")) return schema::TermScheme::words_and_stems;
-    return schema::TermScheme::stems_only;
-  } catch (const Xapian::Error&) {
-    return schema::TermScheme::stems_only;
-  }
-}
-
-schema::Revision index_revision(const Xapian::Database& db) {
-  try {
-    std::string recorded = db.get_metadata(std::string(schema::kTermSchemeKey));
-    if (!recorded.empty() || db.get_doccount() == 0) return schema::revision_of(recorded, db.get_doccount() > 0);
-    // Unrecorded (see index_term_scheme): stems without "Z" are stems_3; with
-    // it, the first posting of "the" tells whether function words have positions.
-    if (!has_common_words(db, "Z")) return schema::Revision::stems_3;
+    // "Z" stems; stems without "Z" are stems_3; with it, the first posting of
+    // "the" tells whether function words have positions.
+    const bool z_stems = has_common_words(db, "Z");
+    if (!z_stems) return {TermScheme::stems_only, Revision::stems_3};
+    if (has_common_words(db, "")) return {TermScheme::words_and_stems, Revision::stems_1};
     const std::string the = "Zthe";
     auto it = db.postlist_begin(the);
     bool positions = it != db.postlist_end(the) && db.positionlist_begin(*it, the) != db.positionlist_end(*it, the);
-    return positions ? schema::Revision::stems_1 : schema::Revision::stems_2;
+    return {TermScheme::stems_only, positions ? Revision::stems_1 : Revision::stems_2};
   } catch (const Xapian::Error&) {
-    return schema::Revision::stems_3;
+    return {TermScheme::stems_only, Revision::stems_3};
   }
 }
 
@@ -394,11 +392,14 @@ Xapian::Query without_positionless_words(const Xapian::Query& phrase, schema::Re
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
+    : QueryBuilder(db, gazetteer, index_terms(db)) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer, IndexTerms terms)
     : db_(db),
       gazetteer_(gazetteer),
       stemmer_("english"),
-      scheme_(index_term_scheme(db)),
-      revision_(scheme_ == schema::TermScheme::stems_only ? index_revision(db) : schema::Revision::stems_1),
+      scheme_(terms.scheme),
+      revision_(terms.revision),
       stems_(revision_) {}
 
 Xapian::Query QueryBuilder::parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const {

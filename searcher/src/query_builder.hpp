@@ -37,6 +37,11 @@ struct AliasTrace {
 // Longest query dossier reads; the rest is dropped with a notice.
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 
+struct IndexTerms {
+  schema::TermScheme scheme;
+  schema::Revision revision;
+};
+
 class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer);
@@ -50,6 +55,7 @@ class QueryBuilder {
   void add_actor_highlights(const std::string& canonical, HighlightTerms& h, const std::string& except = "") const;
 
  private:
+  QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer, IndexTerms terms);
   Xapian::Query parse(const RewrittenQuery& rewritten, unsigned flags, AliasTrace& trace) const;
   Xapian::Query request_filters(const SearchRequest& request, HighlightTerms& h) const;
   void collect_highlights(const Xapian::Query& query, const RewrittenQuery& rewritten, const AliasTrace& trace,
@@ -63,12 +69,10 @@ class QueryBuilder {
   schema::StemTerms stems_;    // how stems are written (the parser must ask for the same terms)
 };
 
-// The term scheme of an index (see schema::TermScheme); the current one when
-// the index cannot say (e.g. a shard does not answer).
-schema::TermScheme index_term_scheme(const Xapian::Database& db);
-// The revision of a stems-only index's scheme (schema::Revision); the current
-// one when the index cannot say.
-schema::Revision index_revision(const Xapian::Database& db);
+// How an index writes its words: its term scheme (schema::TermScheme) and,
+// for stems only, the scheme's revision (stems_1 for the oldest scheme); the
+// current ones when the index cannot say (e.g. a shard does not answer).
+IndexTerms index_terms(const Xapian::Database& db);
 // A parsed phrase for an index with such terms: its positionless function
 // words left out and the others matched in order within a window covering the
 // gaps ("bank of england" finds "bank ? england"); its positionless numbers

@@ -107,8 +107,9 @@ std::size_t edit_distance(const std::string& a, const std::string& b, std::size_
 
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const std::string& query,
                                             const Xapian::Stem& stemmer, const Gazetteer& gazetteer) {
-  const bool stems_only = index_term_scheme(db) == schema::TermScheme::stems_only;
-  const schema::StemTerms stems(stems_only ? index_revision(db) : schema::Revision::stems_1);
+  const IndexTerms terms = index_terms(db);
+  const bool stems_only = terms.scheme == schema::TermScheme::stems_only;
+  const schema::StemTerms stems(terms.revision);
   auto correction = [&](const std::string& word) {
     return stems_only ? stem_correction(db, word, stemmer, stems) : nearest(db, word, "");
   };
